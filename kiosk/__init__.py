@@ -1,0 +1,8 @@
+"""Kiosk: an offline patient-education application."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("kiosk")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+source"

@@ -1,0 +1,302 @@
+"""Load ``content/<lang>/<topic>/`` folders into a :class:`Library`.
+
+Loading never raises for bad content: every problem is recorded with its file and line,
+the broken piece is left out, and everything else still loads.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from kiosk.content.markdown_pipeline import Rendered, line_of, read_source, render
+from kiosk.content.model import (
+    ContentProblem,
+    GlossaryEntry,
+    Library,
+    Page,
+    Question,
+    QuestionCategory,
+    Topic,
+)
+
+PAGE_FILE = re.compile(r"^\d+[-_].*\.md$")
+LANGUAGE_DIR = re.compile(r"^[a-z]{2}$")
+ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+TOPIC_KEYS = {"title", "description", "language", "version", "reviewed", "source", "signal"}
+TOPIC_REQUIRED = ("title", "description", "language", "version", "reviewed", "source")
+PAGE_KEYS = {"title", "key", "questions"}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def load_library(root: Path) -> Library:
+    library = Library(root=root)
+    if not root.is_dir():
+        library.problems.append(ContentProblem(root, None, "content folder not found"))
+        return library
+    for lang_dir in sorted(p for p in root.iterdir() if p.is_dir()):
+        if not LANGUAGE_DIR.match(lang_dir.name):
+            continue
+        for topic_dir in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
+            topic = _load_topic(topic_dir, lang_dir.name, library.problems)
+            if topic is not None:
+                library.topics.setdefault(lang_dir.name, []).append(topic)
+    if not any(library.topics.values()):
+        library.problems.append(ContentProblem(root, None, "no usable topic in the content folder"))
+    return library
+
+
+def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) -> Topic | None:
+    topic_file = topic_dir / "topic.md"
+    if not topic_file.is_file():
+        problems.append(ContentProblem(topic_file, None, "topic.md is missing; topic skipped"))
+        return None
+    meta_doc = _render_file(topic_file, topic_dir, set(), problems)
+    if meta_doc is None:
+        return None
+    meta = _check_meta(meta_doc, topic_file, TOPIC_KEYS, TOPIC_REQUIRED, problems)
+    if meta is None:
+        return None
+    if meta["language"] != language:
+        problems.append(
+            ContentProblem(
+                topic_file,
+                meta_doc.meta_lines.get("language"),
+                f"language is {meta['language']!r} but the folder is {language!r}",
+            )
+        )
+    if not DATE.match(meta["reviewed"]):
+        problems.append(
+            ContentProblem(
+                topic_file,
+                meta_doc.meta_lines.get("reviewed"),
+                f"reviewed date {meta['reviewed']!r} should be written YYYY-MM-DD",
+                "warning",
+            )
+        )
+
+    categories = _load_questions(topic_dir / "questions.md", topic_dir, problems)
+    question_ids = {q.id for c in categories for q in c.questions}
+    page_files = sorted(p for p in topic_dir.glob("*.md") if PAGE_FILE.match(p.name))
+    slugs = {p.stem for p in page_files}
+    pages: list[Page] = []
+    for page_file in page_files:
+        page = _load_page(page_file, topic_dir, slugs, question_ids, len(pages) + 1, problems)
+        if page is not None:
+            pages.append(page)
+    if not pages:
+        problems.append(ContentProblem(topic_dir, None, "topic has no usable page; topic skipped"))
+        return None
+
+    return Topic(
+        id=topic_dir.name,
+        language=language,
+        title=meta["title"],
+        description=meta["description"],
+        version=meta["version"],
+        reviewed=meta["reviewed"],
+        source=meta["source"],
+        pages=tuple(pages),
+        glossary=_load_glossary(topic_dir / "glossary.md", topic_dir, problems),
+        categories=categories,
+        tell_the_team=tuple(meta_doc.meta.get("signal", [])),
+        folder=topic_dir,
+    )
+
+
+def _render_file(
+    path: Path, topic_dir: Path, slugs: set[str], problems: list[ContentProblem]
+) -> Rendered | None:
+    source, read_problems = read_source(path)
+    problems.extend(read_problems)
+    if source is None:
+        return None
+    rendered = render(source, path, topic_dir, slugs)
+    problems.extend(rendered.problems)
+    return rendered
+
+
+def _check_meta(
+    doc: Rendered,
+    path: Path,
+    known: set[str],
+    required: tuple[str, ...],
+    problems: list[ContentProblem],
+) -> dict[str, str] | None:
+    """Return single-line meta values, or None when a required key is missing."""
+    ok = True
+    for key in doc.meta:
+        if key not in known:
+            hint = _closest(key, known)
+            suggestion = f" (did you mean {hint!r}?)" if hint else ""
+            problems.append(
+                ContentProblem(
+                    path,
+                    doc.meta_lines.get(key),
+                    f"unknown header {key!r}{suggestion}; known: {', '.join(sorted(known))}",
+                    "warning",
+                )
+            )
+    for key in required:
+        if not " ".join(doc.meta.get(key, [])).strip():
+            problems.append(ContentProblem(path, 1, f"header '{key}:' is missing or empty"))
+            ok = False
+    if not ok:
+        return None
+    return {key: " ".join(v.strip() for v in values) for key, values in doc.meta.items()}
+
+
+def _closest(word: str, choices: set[str]) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _load_page(
+    path: Path,
+    topic_dir: Path,
+    slugs: set[str],
+    question_ids: set[str],
+    number: int,
+    problems: list[ContentProblem],
+) -> Page | None:
+    doc = _render_file(path, topic_dir, slugs, problems)
+    if doc is None:
+        return None
+    before = len(problems)
+    meta = _check_meta(doc, path, PAGE_KEYS, ("title", "key"), problems)
+    if meta is None:
+        return None
+    if not doc.html:
+        if len(problems) == before and not any(p.path == path for p in problems):
+            problems.append(ContentProblem(path, None, "page has no text; page skipped"))
+        else:
+            problems.append(ContentProblem(path, None, "page skipped because of the errors above"))
+        return None
+    if not doc.text.strip():
+        problems.append(ContentProblem(path, None, "page has no text; page skipped"))
+        return None
+    ids = tuple(i.strip() for i in meta.get("questions", "").split(",") if i.strip())
+    for unknown in [i for i in ids if i not in question_ids]:
+        problems.append(
+            ContentProblem(
+                path,
+                doc.meta_lines.get("questions"),
+                f"question id {unknown!r} is not defined in questions.md",
+            )
+        )
+    return Page(
+        number=number,
+        slug=path.stem,
+        title=meta["title"],
+        html=doc.html,
+        text=doc.text,
+        key_point=meta["key"],
+        question_ids=tuple(i for i in ids if i in question_ids),
+        source=path,
+    )
+
+
+def _text(element: ET.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _inner_html(element: ET.Element) -> str:
+    parts = [ET.tostring(child, encoding="unicode", method="html") for child in element]
+    return (element.text or "") + "".join(parts)
+
+
+def _load_glossary(
+    path: Path, topic_dir: Path, problems: list[ContentProblem]
+) -> tuple[GlossaryEntry, ...]:
+    if not path.is_file():
+        return ()
+    doc = _render_file(path, topic_dir, set(), problems)
+    if doc is None or not doc.html:
+        return ()
+    source = path.read_text(encoding="utf-8-sig")
+    entries: list[GlossaryEntry] = []
+    for dl in doc.root.iter("dl"):
+        forms: list[str] = []
+        for child in dl:
+            if child.tag == "dt":
+                forms.append(_text(child))
+            elif child.tag == "dd":
+                if not forms:
+                    problems.append(
+                        ContentProblem(path, None, "definition without a term before it")
+                    )
+                    continue
+                entries.append(
+                    GlossaryEntry(forms[0], tuple(forms), _inner_html(child), _text(child))
+                )
+                forms = []
+        if forms:
+            problems.append(
+                ContentProblem(
+                    path,
+                    line_of(source, forms[0]),
+                    f"term {forms[0]!r} has no definition (a line starting with ':   ')",
+                )
+            )
+    if not entries:
+        problems.append(ContentProblem(path, None, "glossary has no entry (see content/README.md)"))
+    return tuple(entries)
+
+
+def _load_questions(
+    path: Path, topic_dir: Path, problems: list[ContentProblem]
+) -> tuple[QuestionCategory, ...]:
+    if not path.is_file():
+        return ()
+    doc = _render_file(path, topic_dir, set(), problems)
+    if doc is None or not doc.html:
+        return ()
+    source = path.read_text(encoding="utf-8-sig")
+    categories: list[QuestionCategory] = []
+    seen: set[str] = set()
+    title, category_id, questions = "", "", []
+
+    def close() -> None:
+        if category_id and questions:
+            categories.append(QuestionCategory(category_id, title, tuple(questions)))
+
+    for element in doc.root:
+        if element.tag == "h2":
+            close()
+            title, questions = _text(element), []
+            category_id = element.get("id", "")
+            if not ID.match(category_id):
+                problems.append(
+                    ContentProblem(
+                        path,
+                        line_of(source, title),
+                        f"category {title!r} needs an id, e.g. '## {title} {{: #avant }}'",
+                    )
+                )
+        elif element.tag in ("ul", "ol"):
+            for item in element.iter("li"):
+                text = _text(item)
+                question_id = item.get("id", "")
+                line = line_of(source, text[:40])
+                if not category_id:
+                    problems.append(ContentProblem(path, line, "question outside a category"))
+                elif not ID.match(question_id):
+                    problems.append(
+                        ContentProblem(
+                            path,
+                            line,
+                            "question needs an id on the next line, indented: '  {: #sejour }'",
+                        )
+                    )
+                elif question_id in seen:
+                    problems.append(
+                        ContentProblem(path, line, f"question id {question_id!r} is used twice")
+                    )
+                else:
+                    seen.add(question_id)
+                    questions.append(Question(question_id, text, category_id))
+    close()
+    return tuple(categories)

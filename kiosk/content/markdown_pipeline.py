@@ -1,0 +1,240 @@
+"""Markdown source -> the HTML subset Qt's rich-text engine renders, plus plain text.
+
+Python-Markdown does the parsing; a tree processor then enforces the kiosk's rules on the
+element tree: only allowed tags and attributes, links only to pages of the same topic,
+images only from inside the topic folder, call-outs turned into tables (Qt ignores border
+and padding on <div>). Raw HTML in a source is refused, never passed through.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+from kiosk.content.model import ContentProblem
+
+MAX_FILE_BYTES = 256 * 1024
+EXTENSIONS = ["meta", "attr_list", "def_list", "admonition", "abbr", "tables", "sane_lists"]
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg"}
+
+# Tag -> attributes kept. Anything else is dropped (the tag is unwrapped, its text kept).
+ALLOWED: dict[str, set[str]] = {
+    **{tag: set() for tag in "p ul ol strong em b i br hr code pre".split()},
+    # ids (from attr_list) identify question categories and questions across languages
+    **{tag: {"id"} for tag in "h1 h2 h3 h4 li".split()},
+    **{tag: set() for tag in "blockquote dl dt dd thead tbody tr sup sub span".split()},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "abbr": {"title"},
+    "table": {"width", "cellpadding", "cellspacing", "class"},
+    "th": {"align", "colspan", "rowspan"},
+    "td": {"align", "colspan", "rowspan", "class"},
+}
+BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "li", "dt", "dd", "td", "th", "pre", "blockquote"}
+_META_LINE = re.compile(r"^([A-Za-z0-9_-]+)\s*:")
+
+
+@dataclass
+class Finding:
+    """A problem found in the tree; the pipeline locates its line in the source."""
+
+    message: str
+    needle: str  # text to look for in the source to find the line
+
+
+@dataclass
+class Rendered:
+    html: str
+    text: str
+    meta: dict[str, list[str]]
+    meta_lines: dict[str, int]  # meta key -> 1-based line in the file
+    root: ET.Element  # the cleaned element tree, for extracting glossary and questions
+    problems: list[ContentProblem] = field(default_factory=list)
+
+
+class _KioskTreeprocessor(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, topic_dir: Path, page_slugs: set[str]):
+        super().__init__(md)
+        self.topic_dir = topic_dir.resolve()
+        self.page_slugs = page_slugs
+        self.findings: list[Finding] = []
+        self.root: ET.Element = ET.Element("div")
+
+    def run(self, root: ET.Element) -> None:
+        for element in list(root.iter()):
+            if element.tag == "div" and "admonition" in element.get("class", ""):
+                _admonition_to_table(element)
+        for element in list(root.iter()):
+            if element.tag == "a":
+                self._check_link(element)
+            elif element.tag == "img":
+                self._check_image(element)
+        _apply_allowlist(root)
+        self.root = root
+
+    def _check_link(self, element: ET.Element) -> None:
+        href = element.get("href", "")
+        parsed = urlparse(href)
+        if href.startswith("#"):
+            return
+        if parsed.scheme or parsed.netloc:
+            self.findings.append(
+                Finding(
+                    f"link to {href!r} refused: links may only point to pages of this topic", href
+                )
+            )
+            _unwrap(element)
+            return
+        slug = Path(unquote(parsed.path)).stem
+        if slug not in self.page_slugs:
+            self.findings.append(Finding(f"link target {href!r} is not a page of this topic", href))
+            _unwrap(element)
+            return
+        element.set("href", f"page:{slug}")
+
+    def _check_image(self, element: ET.Element) -> None:
+        src = element.get("src", "")
+        parsed = urlparse(src)
+        problem = None
+        if parsed.scheme or parsed.netloc or src.startswith("/"):
+            problem = f"image {src!r} refused: images must be files inside the topic folder"
+        else:
+            target = (self.topic_dir / unquote(parsed.path)).resolve()
+            if not target.is_relative_to(self.topic_dir):
+                problem = f"image {src!r} refused: it is outside the topic folder"
+            elif not target.is_file():
+                problem = f"image {src!r} not found in the topic folder"
+            elif target.suffix.lower() not in IMAGE_SUFFIXES:
+                problem = f"image {src!r} has an unsupported type (use PNG, JPEG or SVG)"
+            else:
+                element.set("src", target.as_uri())
+        if problem:
+            self.findings.append(Finding(problem, src))
+            alt = element.get("alt", "")
+            element.tag = "span"
+            element.attrib.clear()
+            element.text = alt
+
+
+def _admonition_to_table(div: ET.Element) -> None:
+    """Qt ignores padding and borders on <div>; a one-cell table with a class shows a box."""
+    children = list(div)
+    div.clear()
+    div.tag = "table"
+    div.attrib.update({"width": "100%", "cellpadding": "16", "cellspacing": "0"})
+    cell = ET.SubElement(ET.SubElement(div, "tr"), "td", {"class": "callout"})
+    for child in children:
+        if child.get("class") == "admonition-title":
+            child.attrib.clear()
+            bold = ET.Element("strong")
+            bold.text, child.text = child.text, None
+            bold.extend(list(child))
+            for grandchild in list(child):
+                child.remove(grandchild)
+            child.append(bold)
+        cell.append(child)
+
+
+def _unwrap(element: ET.Element) -> None:
+    element.tag = "span"
+    element.attrib.clear()
+
+
+def _apply_allowlist(root: ET.Element) -> None:
+    for element in root.iter():
+        if element is root:
+            continue
+        if element.tag not in ALLOWED:
+            _unwrap(element)
+        allowed = ALLOWED.get(element.tag, set())
+        for name in list(element.attrib):
+            if name not in allowed:
+                del element.attrib[name]
+
+
+def plain_text(root: ET.Element) -> str:
+    """Text of the tree with one line per block, for read-aloud and readability checks."""
+    lines: list[str] = []
+
+    def walk(element: ET.Element) -> None:
+        if element.tag in BLOCK_TAGS and not any(child.tag in BLOCK_TAGS for child in element):
+            text = " ".join("".join(element.itertext()).split())
+            if text:
+                lines.append(text)
+            return
+        for child in element:
+            walk(child)
+
+    walk(root)
+    return "\n".join(lines)
+
+
+def read_source(path: Path) -> tuple[str | None, list[ContentProblem]]:
+    """Read a content file as UTF-8, reporting size and encoding problems with a line."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [ContentProblem(path, None, f"cannot read file: {error.strerror}")]
+    if len(data) > MAX_FILE_BYTES:
+        message = f"file is too large ({len(data) // 1024} KiB, limit {MAX_FILE_BYTES // 1024})"
+        return None, [ContentProblem(path, None, message)]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = "text is not valid UTF-8 (save the file as UTF-8)"
+        return None, [ContentProblem(path, line, message)]
+    return text.replace("\r\n", "\n"), []
+
+
+def meta_line_numbers(source: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for number, line in enumerate(source.split("\n"), start=1):
+        if not line.strip():
+            break
+        match = _META_LINE.match(line)
+        if match:
+            lines.setdefault(match.group(1).lower(), number)
+    return lines
+
+
+def line_of(source: str, needle: str, start_line: int = 1) -> int | None:
+    for number, line in enumerate(source.split("\n"), start=1):
+        if number >= start_line and needle and needle in line:
+            return number
+    return None
+
+
+def render(
+    source: str, path: Path, topic_dir: Path, page_slugs: set[str] | None = None
+) -> Rendered:
+    """Render one content file. Problems are returned, never raised."""
+    md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    processor = _KioskTreeprocessor(md, topic_dir, page_slugs or set())
+    md.treeprocessors.register(processor, "kiosk", 1)  # after inline patterns (20)
+    html = md.convert(source)
+    meta_lines = meta_line_numbers(source)
+    body_start = max(meta_lines.values(), default=0) + 1
+    problems = [
+        ContentProblem(path, line_of(source, f.needle, body_start), f.message)
+        for f in processor.findings
+    ]
+    for raw in md.htmlStash.rawHtmlBlocks:
+        snippet = str(raw).strip().split("\n")[0]
+        problems.append(
+            ContentProblem(
+                path,
+                line_of(source, snippet, body_start),
+                f"raw HTML is not allowed in content: {snippet[:60]!r}",
+            )
+        )
+    if md.htmlStash.rawHtmlBlocks:
+        html = ""  # never show a page whose HTML we did not produce ourselves
+    meta: dict[str, list[str]] = getattr(md, "Meta", {})
+    return Rendered(html, plain_text(processor.root), meta, meta_lines, processor.root, problems)

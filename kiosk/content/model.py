@@ -1,0 +1,107 @@
+"""Plain data for loaded content. Everything here is immutable once loaded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    """Something wrong in a content file, with where it is, for staff and editors."""
+
+    path: Path
+    line: int | None
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based position in the topic
+    slug: str  # file name without extension, e.g. "03-pourquoi"
+    title: str
+    html: str  # Qt rich-text subset
+    text: str  # plain text, for read-aloud and checks
+    key_point: str
+    question_ids: tuple[str, ...]
+    source: Path
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    forms: tuple[str, ...]  # the term itself first, then other forms (plural...)
+    definition_html: str
+    definition_text: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    category_id: str
+
+
+@dataclass(frozen=True)
+class QuestionCategory:
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    language: str
+    title: str
+    description: str
+    version: str
+    reviewed: str
+    source: str
+    pages: tuple[Page, ...]
+    glossary: tuple[GlossaryEntry, ...] = ()
+    categories: tuple[QuestionCategory, ...] = ()
+    tell_the_team: tuple[str, ...] = ()
+    folder: Path = Path()
+
+    def question(self, question_id: str) -> Question | None:
+        for category in self.categories:
+            for question in category.questions:
+                if question.id == question_id:
+                    return question
+        return None
+
+    @property
+    def all_questions(self) -> tuple[Question, ...]:
+        return tuple(q for c in self.categories for q in c.questions)
+
+
+@dataclass
+class Library:
+    """All topics that loaded, by language, plus every problem found on the way."""
+
+    root: Path
+    topics: dict[str, list[Topic]] = field(default_factory=dict)
+    problems: list[ContentProblem] = field(default_factory=list)
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(lang for lang, topics in self.topics.items() if topics)
+
+    def topics_for(self, language: str) -> list[Topic]:
+        return self.topics.get(language, [])
+
+    def topic(self, language: str, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics_for(language) if t.id == topic_id), None)
+
+    @property
+    def errors(self) -> list[ContentProblem]:
+        return [p for p in self.problems if p.severity == "error"]

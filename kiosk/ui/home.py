@@ -1,0 +1,75 @@
+"""Home screen: one large tile per topic, in the session's language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.content import Topic
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.widgets import Tile, make_label
+
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+
+class HomeScreen(QWidget):
+    topic_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.setAccessibleName(self.tr("Accueil"))
+        self.column = QWidget()
+        self._layout = QVBoxLayout(self.column)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(self.column, 100)
+        outer.addStretch(1)
+        self.welcome = make_label(role="title")
+        self.hint = make_label()
+        self.language_label = make_label(role="muted")
+        self._tiles_box = QWidget()
+        self._tiles_layout = QVBoxLayout(self._tiles_box)
+        self._tiles_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self._tiles_box)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for widget in (self.welcome, self.hint, self.language_label):
+            self._layout.addWidget(widget)
+        self._layout.addWidget(scroll, 1)
+        self.tiles: list[Tile] = []
+        self._metrics: Metrics | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.welcome.setText(self.tr("Bienvenue"))
+        self.hint.setText(self.tr("Touchez un sujet pour commencer la lecture."))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        margin = m.mm(12)
+        self._layout.setContentsMargins(margin, m.mm(12), margin, m.mm(8))
+        self.column.setMaximumWidth(m.body_px * 36)
+        for tile in self.tiles:
+            tile.apply_metrics(m)
+        self._metrics = m
+        self._layout.setSpacing(m.gap_px)
+        self._tiles_layout.setSpacing(m.gap_px * 2)
+
+    def show_topics(self, topics: list[Topic], language: str) -> None:
+        for tile in self.tiles:
+            tile.deleteLater()
+        self.tiles = []
+        while self._tiles_layout.count():
+            self._tiles_layout.takeAt(0)
+        for topic in topics:
+            tile = Tile(topic.title, topic.description)
+            if self._metrics is not None:
+                tile.apply_metrics(self._metrics)
+            tile.clicked.connect(lambda _=False, tid=topic.id: self.topic_chosen.emit(tid))
+            self._tiles_layout.addWidget(tile)
+            self.tiles.append(tile)
+        self._tiles_layout.addStretch(1)
+        name = LANGUAGE_NAMES.get(language, language)
+        self.language_label.setText(self.tr("Langue : %1").replace("%1", name))

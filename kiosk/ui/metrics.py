@@ -1,0 +1,71 @@
+"""Sizes in physical units, converted to pixels for the screen in use.
+
+Body text is sized by visual angle (EN 301 549 5.1.4: capital letters at least 0.7 degrees
+at the viewing distance), touch targets in millimetres. Nothing else in the UI should
+hard-code a pixel size.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont, QFontMetricsF, QScreen
+
+FALLBACK_DPI = 96.0
+MIN_TOUCH_MM = 15.0
+PRIMARY_TOUCH_MM = 20.0
+GAP_MM = 4.0
+CAP_ANGLE_DEGREES = 0.7
+TEXT_SCALES = (1.0, 1.3, 1.6)  # A, A+, A++
+
+
+def physical_dpi(screen: QScreen | None) -> float:
+    """The screen's real DPI, or a sane fallback when it reports nonsense."""
+    if screen is None:
+        return FALLBACK_DPI
+    dpi = screen.physicalDotsPerInch()
+    return dpi if 60.0 <= dpi <= 400.0 else FALLBACK_DPI
+
+
+def cap_height_mm(viewing_distance_mm: float) -> float:
+    return 2 * viewing_distance_mm * math.tan(math.radians(CAP_ANGLE_DEGREES / 2))
+
+
+@dataclass(frozen=True)
+class Metrics:
+    dpi: float
+    body_px: int  # font pixel size of body text
+    title_px: int
+    small_px: int
+    touch_px: int  # minimum side of any control
+    primary_px: int  # minimum side of a primary action
+    gap_px: int
+
+    def mm(self, millimetres: float) -> int:
+        return round(millimetres * self.dpi / 25.4)
+
+    @classmethod
+    def for_screen(
+        cls, screen: QScreen | None, family: str, viewing_distance_mm: float, scale: float = 1.0
+    ) -> Metrics:
+        dpi = physical_dpi(screen)
+        cap_px = cap_height_mm(viewing_distance_mm) * dpi / 25.4
+        # Cap height is a property of the font: measure it instead of assuming a ratio.
+        probe = QFont(family)
+        probe.setPixelSize(100)
+        cap_ratio = QFontMetricsF(probe).capHeight() / 100 or 0.7
+        body = math.ceil(cap_px / cap_ratio * scale)
+
+        def mm(value: float) -> int:
+            return round(value * dpi / 25.4)
+
+        return cls(
+            dpi=dpi,
+            body_px=body,
+            title_px=round(body * 1.35),
+            small_px=round(body * 0.8),
+            touch_px=mm(MIN_TOUCH_MM),
+            primary_px=mm(PRIMARY_TOUCH_MM),
+            gap_px=mm(GAP_MM),
+        )

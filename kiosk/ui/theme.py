@@ -1,0 +1,122 @@
+"""Colours and the application style sheet, built from physical metrics.
+
+Every text colour pair is chosen for at least 7:1 contrast (WCAG AAA); tests compute it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.ui.metrics import Metrics
+
+
+@dataclass(frozen=True)
+class Palette:
+    name: str
+    background: str
+    surface: str  # tiles, cards
+    text: str
+    muted_text: str
+    primary: str  # primary button background
+    on_primary: str
+    secondary_border: str
+    callout: str  # background of "good to know" boxes
+    progress: str
+    focus: str
+
+
+CALM = Palette(
+    name="calm",
+    background="#F7F4EE",
+    surface="#FFFFFF",
+    text="#1B1B1B",
+    muted_text="#3D3D3D",
+    primary="#0B4A7F",
+    on_primary="#FFFFFF",
+    secondary_border="#0B4A7F",
+    callout="#E3EEF7",
+    progress="#0B4A7F",
+    focus="#B35900",
+)
+
+HIGH_CONTRAST = Palette(
+    name="high-contrast",
+    background="#000000",
+    surface="#000000",
+    text="#FFFFFF",
+    muted_text="#FFFFFF",
+    primary="#FFE600",
+    on_primary="#000000",
+    secondary_border="#FFFFFF",
+    callout="#1F1F1F",
+    progress="#FFE600",
+    focus="#00E5FF",
+)
+
+
+def text_pairs(palette: Palette) -> dict[str, tuple[str, str]]:
+    """Every foreground/background pair the UI draws text with."""
+    return {
+        "body": (palette.text, palette.background),
+        "muted": (palette.muted_text, palette.background),
+        "tile": (palette.text, palette.surface),
+        "primary button": (palette.on_primary, palette.primary),
+        "secondary button": (palette.secondary_border, palette.surface),
+        "callout": (palette.text, palette.callout),
+    }
+
+
+def document_css(palette: Palette) -> str:
+    """Style sheet for page bodies rendered by QTextDocument (a CSS subset)."""
+    return (
+        f"body {{ color: {palette.text}; }}"
+        f"td.callout {{ background-color: {palette.callout}; color: {palette.text}; }}"
+        "p, li { line-height: 135%; }"
+        "h2, h3 { font-weight: bold; }"
+    )
+
+
+def style_sheet(palette: Palette, m: Metrics, family: str) -> str:
+    radius = m.mm(2)
+    border = max(2, m.mm(0.6))
+    return f"""
+* {{ font-family: "{family}"; }}
+QWidget#screen, QStackedWidget, QMainWindow {{ background: {palette.background}; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+QLabel {{ color: {palette.text}; font-size: {m.body_px}px; }}
+QLabel[role="title"] {{ font-size: {m.title_px}px; font-weight: bold; }}
+QLabel[role="muted"] {{ color: {palette.muted_text}; font-size: {m.small_px}px; }}
+QTextBrowser {{
+    background: {palette.background}; color: {palette.text}; border: none;
+    font-size: {m.body_px}px;
+}}
+QPushButton {{
+    font-size: {m.body_px}px; font-weight: bold;
+    min-height: {m.touch_px}px; min-width: {m.touch_px}px;
+    padding: 0 {m.mm(5)}px; border-radius: {radius}px;
+    background: {palette.surface}; color: {palette.secondary_border};
+    border: {border}px solid {palette.secondary_border};
+}}
+QPushButton[role="primary"] {{
+    min-height: {m.primary_px}px; background: {palette.primary}; color: {palette.on_primary};
+    border-color: {palette.primary};
+}}
+QPushButton[nav="true"] {{ min-width: {m.mm(60)}px; }}
+QPushButton[role="tile"] {{
+    background: {palette.surface}; color: {palette.text}; text-align: left;
+    border: {border}px solid {palette.secondary_border}; padding: {m.mm(6)}px;
+}}
+QPushButton:focus {{ outline: none; border: {border * 2}px solid {palette.focus}; }}
+QPushButton:pressed {{ background: {palette.callout}; color: {palette.text}; }}
+QPushButton:disabled {{ border-color: transparent; color: transparent; background: transparent; }}
+QProgressBar {{
+    border: none; background: {palette.callout}; border-radius: {radius}px;
+    max-height: {m.mm(3)}px; min-height: {m.mm(3)}px;
+}}
+QProgressBar::chunk {{ background: {palette.progress}; border-radius: {radius}px; }}
+QScrollBar:vertical {{ width: {m.mm(4)}px; background: {palette.callout}; border: none; }}
+QScrollBar::handle:vertical {{
+    background: {palette.muted_text}; border-radius: {m.mm(2)}px; min-height: {m.mm(10)}px;
+}}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+"""
