@@ -218,6 +218,16 @@ def _load_glossary(
         return ()
     source = path.read_text(encoding="utf-8-sig")
     entries: list[GlossaryEntry] = []
+    for stray in doc.root.findall("p"):
+        text = _text(stray)
+        problems.append(
+            ContentProblem(
+                path,
+                line_of(source, text[:40]),
+                f"{text[:40]!r} is not a glossary entry: write the term, then its definition "
+                "on the next line starting with ':   '",
+            )
+        )
     for dl in doc.root.iter("dl"):
         forms: list[str] = []
         for child in dl:

@@ -85,9 +85,7 @@ class _KioskTreeprocessor(Treeprocessor):
             return
         if parsed.scheme or parsed.netloc:
             self.findings.append(
-                Finding(
-                    f"link to {href!r} refused: links may only point to pages of this topic", href
-                )
+                Finding(f"link {href!r} refused: links may only point to pages of this topic", href)
             )
             _unwrap(element)
             return

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QProgressBar,
@@ -109,10 +109,8 @@ class ReaderScreen(QWidget):
         self.questions_button.clicked.connect(self.questions_requested)
         self.previous_button.clicked.connect(lambda: self.turn(-1))
         self.next_button.clicked.connect(self._on_next)
-        for key, step in ((Qt.Key.Key_Right, 1), (Qt.Key.Key_Left, -1)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda s=step: self.turn(s))
+        for widget in (self, self.body, *self.findChildren(BigButton)):
+            widget.installEventFilter(self)
         self.set_question_count(0)
         self.retranslate()
 
@@ -198,6 +196,15 @@ class ReaderScreen(QWidget):
         self.previous_button.setEnabled(not self.session.on_first_page)
         last = self.session.on_last_page
         self.next_button.setText(self.tr("Mes questions") if last else self.tr("Suivant"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Left/Right turn pages wherever the focus is; buttons would move focus instead."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}.get(Qt.Key(event.key()))
+            if step is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self.turn(step)
+                return True
+        return super().eventFilter(watched, event)
 
     def _on_next(self) -> None:
         if self.session.on_last_page:

@@ -1,0 +1,51 @@
+"""Test setup: headless Qt, the real bundled content, and a main window built like the app's."""
+
+from __future__ import annotations
+
+import os
+
+# Must be set before Qt is imported anywhere.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "C.UTF-8")
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import Library, load_library
+from kiosk.resources import content_dir, fonts_dir
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    return load_library(content_dir())
+
+
+@pytest.fixture(scope="session")
+def family(qapp) -> str:
+    from kiosk.ui.fonts import register_bundled_fonts
+
+    return register_bundled_fonts(fonts_dir())
+
+
+@pytest.fixture
+def make_window(qtbot, library, family):
+    """Build a shown main window on the real content, like ``kiosk --windowed``."""
+    from kiosk.config import Settings
+    from kiosk.session import Session
+    from kiosk.ui.main_window import MainWindow
+
+    def build(width: int = 1280, height: int = 800, language: str = "fr", lib=None):
+        session = Session(default_language=language)
+        window = MainWindow(lib or library, session, Settings(windowed=True), family)
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitActive(window)
+        return window
+
+    return build

@@ -1,0 +1,67 @@
+"""The real French topic loads cleanly and has what patients and the summary need."""
+
+from __future__ import annotations
+
+import unicodedata
+
+REQUIRED_TERMS = [
+    "trocart",
+    "scopie",
+    "scanner",
+    "sédation",
+    "anesthésie locale",
+    "anesthésie générale",
+    "métastase",
+    "myélome",
+    "ostéoporose",
+    "embolie",
+    "asepsie",
+    "vis d'ostéosynthèse",
+    "fuite de ciment",
+    "anticoagulant",
+]
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def test_bundled_content_has_no_problem(library):
+    assert [str(p) for p in library.problems] == []
+
+
+def test_french_topic_pages_and_metadata(library):
+    topic = library.topic("fr", "cimentoplastie")
+    assert topic is not None
+    assert topic.title == "Cimentoplastie et ostéosynthèse percutanée"
+    assert 10 <= len(topic.pages) <= 14
+    assert topic.version and topic.reviewed and topic.source
+    for page in topic.pages:
+        assert page.title and page.key_point, page.source
+        assert page.text.strip(), page.source
+    last_page_text = topic.pages[-1].text + topic.pages[0].text
+    assert "Source" in last_page_text
+
+
+def test_glossary_covers_required_terms(library):
+    topic = library.topic("fr", "cimentoplastie")
+    forms = {_fold(form) for entry in topic.glossary for form in entry.forms}
+    missing = [term for term in REQUIRED_TERMS if _fold(term) not in forms]
+    assert missing == []
+
+
+def test_questions_grouped_by_category_and_referenced_by_pages(library):
+    topic = library.topic("fr", "cimentoplastie")
+    assert len(topic.categories) >= 4
+    ids = [q.id for q in topic.all_questions]
+    assert len(ids) == len(set(ids))
+    referenced = {qid for page in topic.pages for qid in page.question_ids}
+    assert referenced and referenced <= set(ids)
+
+
+def test_seed_facts_are_kept(library):
+    """Spot-check facts of the source text that must survive simplification."""
+    topic = library.topic("fr", "cimentoplastie")
+    text = " ".join(page.text for page in topic.pages)
+    for fact in ["3 jours", "24 à 48 heures", "80 à 95", "90", "une à deux minutes"]:
+        assert fact in text, fact

@@ -1,0 +1,20 @@
+from kiosk.session import Session
+
+
+def test_page_navigation_is_clamped():
+    session = Session(default_language="fr")
+    session.open_topic("t", 3)
+    assert session.on_first_page and not session.previous_page()
+    assert session.next_page() and session.next_page()
+    assert session.on_last_page and not session.next_page()
+    assert session.page_index == 2
+    assert not session.go_to(7) and session.go_to(0)
+
+
+def test_wipe_forgets_everything_but_the_default_language():
+    session = Session(default_language="fr")
+    session.language = "en"
+    session.open_topic("t", 5)
+    session.next_page()
+    session.wipe()
+    assert session == Session(default_language="fr")
