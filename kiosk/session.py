@@ -5,7 +5,9 @@ Nothing here is ever written to disk or to a log. ``wipe()`` forgets the patient
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from kiosk.questions import QuestionList
 
 
 @dataclass
@@ -15,6 +17,7 @@ class Session:
     topic_id: str | None = None
     page_index: int = 0  # 0-based
     page_count: int = 0
+    questions: QuestionList = field(default_factory=QuestionList)
 
     def __post_init__(self) -> None:
         self.language = self.language or self.default_language

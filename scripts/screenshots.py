@@ -42,6 +42,24 @@ def main() -> None:
         steps.append(lambda i=index: (session.go_to(i), window.reader.show_page()))
         names.append(f"page{index + 1:02d}")
 
+    screen = window.questions
+    topic = library.topics_for("fr")[0]
+    steps.append(
+        lambda: (window.toggle_question(topic.all_questions[0].id), window.show_questions())
+    )
+    names.append("questions-suggested")
+    steps.append(
+        lambda: (
+            screen.open_tab(screen.writer),
+            screen.writer.editor.setPlainText("Pourrai-je conduire après le geste ?"),
+        )
+    )
+    names.append("questions-write")
+    steps.append(
+        lambda: (screen.writer.keyboard.submitted.emit(), screen.open_tab(screen.list_view))
+    )
+    names.append("questions-list")
+
     def step(k: int = 0) -> None:
         if k > 0:
             shot = window.screen().grabWindow(0, 0, 0, width, height)

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget
 
 from kiosk.config import Settings
 from kiosk.content import Library
@@ -14,6 +14,7 @@ from kiosk.session import Session
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.metrics import TEXT_SCALES, Metrics
 from kiosk.ui.placeholder import MessageScreen
+from kiosk.ui.questions_screen import QuestionsScreen
 from kiosk.ui.reader import ReaderScreen
 from kiosk.ui.theme import CALM, Palette, style_sheet
 
@@ -29,9 +30,11 @@ class MainWindow(QMainWindow):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
         self.stack = QStackedWidget()
+        # Each screen fits itself to the window; none may force the window to grow.
+        self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.home = HomeScreen()
         self.reader = ReaderScreen(session)
-        self.questions = MessageScreen()
+        self.questions = QuestionsScreen(session)
         self.error = MessageScreen()
         for screen in (self.home, self.reader, self.questions, self.error):
             self.stack.addWidget(screen)
@@ -41,6 +44,9 @@ class MainWindow(QMainWindow):
         self.reader.home_requested.connect(self.go_home)
         self.reader.questions_requested.connect(self.show_questions)
         self.questions.back_requested.connect(self.back_to_reader)
+        self.questions.changed.connect(self.reader.sync_questions)
+        self.questions.end_requested.connect(self.end_session)
+        self.reader.question_toggled.connect(self.toggle_question)
 
         self.apply_style()
         if library.languages:
@@ -59,7 +65,7 @@ class MainWindow(QMainWindow):
         m = self.metrics()
         self.setStyleSheet(style_sheet(self.palette_, m, self.family))
         self.home.apply_metrics(m)
-        self.questions.apply_metrics(m)
+        self.questions.apply_style(m, self.palette_)
         self.error.apply_metrics(m)
         self.reader.apply_style(m, self.palette_, self.family)
 
@@ -75,18 +81,30 @@ class MainWindow(QMainWindow):
             return
         self.session.open_topic(topic.id, len(topic.pages))
         self.reader.show_topic(topic)
+        self.questions.show_topic(topic)
         self.stack.setCurrentWidget(self.reader)
 
     def back_to_reader(self) -> None:
         self.stack.setCurrentWidget(self.reader)
 
     def show_questions(self) -> None:
-        self.questions.show_message(
-            self.tr("Mes questions"),
-            self.tr("Cet écran arrive bientôt."),
-            button=self.tr("Retour à la lecture"),
-        )
+        self.questions.refresh()
         self.stack.setCurrentWidget(self.questions)
+
+    def toggle_question(self, question_id: str) -> None:
+        refusal = self.session.questions.toggle(question_id)
+        if refusal is not None:
+            log.info("question not added: list full")
+        self.reader.sync_questions()
+        self.questions.refresh()
+
+    def end_session(self) -> None:
+        """Forget this patient entirely, then go back to the start."""
+        self.session.wipe()
+        self.questions.wipe()
+        self.reader.sync_questions()
+        log.info("session ended")
+        self.go_home()
 
     def show_content_error(self) -> None:
         details = "\n".join(str(p) for p in self.library.errors[:8])

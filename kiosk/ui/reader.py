@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QTextDocument
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QProgressBar,
-    QScroller,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.content import Page, Topic
 from kiosk.session import Session
 from kiosk.ui.metrics import Metrics
+from kiosk.ui.page_view import PageView
 from kiosk.ui.swipe import SwipeFilter
 from kiosk.ui.theme import Palette, document_css
 from kiosk.ui.widgets import BigButton, make_label
@@ -26,6 +20,7 @@ SWIPE_MM = 25
 class ReaderScreen(QWidget):
     home_requested = Signal()
     questions_requested = Signal()
+    question_toggled = Signal(str)  # the patient tapped a suggested question on the page
     page_shown = Signal(int)  # 0-based index
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -47,23 +42,16 @@ class ReaderScreen(QWidget):
         top.addWidget(self.questions_button)
 
         self.page_title = make_label(role="title")
-        self.body = QTextBrowser()
-        self.body.setOpenLinks(False)
-        self.body.setOpenExternalLinks(False)
-        self.body.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.body.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view = PageView()
+        self.body = self.view.text
         self.body.anchorClicked.connect(self._on_link)
-        QScroller.grabGesture(self.body.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.view.question_toggled.connect(self.question_toggled)
         # The cue keeps its space when empty so the page does not jump when it appears.
         self.more_cue = make_label(role="muted")
         self.more_cue.setWordWrap(False)
         self.more_cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._more_text = ""
-        scrollbar = self.body.verticalScrollBar()
+        scrollbar = self.view.verticalScrollBar()
         scrollbar.valueChanged.connect(self._update_more_cue)
         scrollbar.rangeChanged.connect(self._update_more_cue)
 
@@ -88,7 +76,7 @@ class ReaderScreen(QWidget):
         column_layout = QVBoxLayout(self.column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.addWidget(self.page_title)
-        column_layout.addWidget(self.body, 1)
+        column_layout.addWidget(self.view, 1)
         column_layout.addWidget(self.more_cue)
         self._column_layout = column_layout
         centred = QHBoxLayout()
@@ -103,13 +91,14 @@ class ReaderScreen(QWidget):
         self._bottom, self._top = bottom, top
 
         self.swipe = SwipeFilter(min_distance_px=100, parent=self)
-        self.body.viewport().installEventFilter(self.swipe)
+        for viewport in (self.view.viewport(), self.body.viewport()):
+            viewport.installEventFilter(self.swipe)
         self.swipe.swiped.connect(self.turn)
         self.home_button.clicked.connect(self.home_requested)
         self.questions_button.clicked.connect(self.questions_requested)
         self.previous_button.clicked.connect(lambda: self.turn(-1))
         self.next_button.clicked.connect(self._on_next)
-        for widget in (self, self.body, *self.findChildren(BigButton)):
+        for widget in (self, self.body, self.view, *self.findChildren(BigButton)):
             widget.installEventFilter(self)
         self.set_question_count(0)
         self.retranslate()
@@ -119,8 +108,9 @@ class ReaderScreen(QWidget):
         self.home_button.setText(self.tr("Accueil"))
         self.previous_button.setText(self.tr("Précédent"))
         self._more_text = self.tr("La suite est plus bas : faites glisser le texte vers le haut")
-        self._update_more_cue()
         self.body.setAccessibleName(self.tr("Texte de la page"))
+        self.view.retranslate()
+        self._update_more_cue()
         self._refresh_controls()
 
     def apply_style(self, m: Metrics, palette: Palette, family: str) -> None:
@@ -132,9 +122,10 @@ class ReaderScreen(QWidget):
         self._layout.setSpacing(m.gap_px)
         self._top.setSpacing(m.gap_px * 2)
         self._bottom.setSpacing(m.gap_px * 3)
-        self.swipe.min_distance_px = m.mm(SWIPE_MM)
         self._column_layout.setSpacing(m.gap_px)
         self.column.setMaximumWidth(m.body_px * 34)
+        self.swipe.min_distance_px = m.mm(SWIPE_MM)
+        self.view.apply_style(m, palette)
         if self.topic is not None:
             self.show_page()
 
@@ -147,6 +138,12 @@ class ReaderScreen(QWidget):
 
     def set_question_count(self, count: int) -> None:
         self.questions_button.setText(self.tr("Mes questions (%1)").replace("%1", str(count)))
+
+    def sync_questions(self) -> None:
+        """The patient's list changed elsewhere: update the count and the page's toggles."""
+        questions = self.session.questions
+        self.set_question_count(questions.count)
+        self.view.sync_checked(set(questions.chosen_ids))
 
     # Pages ----------------------------------------------------------------
     @property
@@ -162,11 +159,14 @@ class ReaderScreen(QWidget):
 
     def show_page(self) -> None:
         page = self.current_page
-        if page is None:
+        if page is None or self.topic is None:
             return
         self.page_title.setText(page.title)
         self.body.setDocument(self._document_for(page))
-        self.body.verticalScrollBar().setValue(0)
+        self.body.fit_height()
+        suggested = [q for qid in page.question_ids if (q := self.topic.question(qid))]
+        self.view.show_suggestions(suggested, set(self.session.questions.chosen_ids))
+        self.view.verticalScrollBar().setValue(0)
         self._refresh_controls()
         self.page_shown.emit(self.session.page_index)
 
@@ -178,7 +178,7 @@ class ReaderScreen(QWidget):
                 font = QFont(self._family)
                 font.setPixelSize(self._metrics.body_px)
                 document.setDefaultFont(font)
-                document.setDocumentMargin(self._metrics.mm(2))
+                document.setDocumentMargin(self._metrics.mm(1))
             document.setDefaultStyleSheet(self._css)
             document.setHtml(page.html)
             self._documents[page.slug] = document
@@ -213,7 +213,7 @@ class ReaderScreen(QWidget):
             self.turn(1)
 
     def _update_more_cue(self) -> None:
-        bar = self.body.verticalScrollBar()
+        bar = self.view.verticalScrollBar()
         more_below = bar.maximum() > 0 and bar.value() < bar.maximum()
         self.more_cue.setText(self._more_text if more_below else " ")
 

@@ -1,13 +1,18 @@
 """Recognise a one-finger (or mouse) horizontal swipe on a widget.
 
 Qt's QSwipeGesture needs three fingers, so we watch press/release ourselves. Vertical
-movement is left alone for kinetic scrolling.
+movement is left alone for kinetic scrolling. The filter may sit on several nested
+viewports, and a touch may also arrive as a synthesized mouse event: events are counted
+once by their timestamp.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Signal
-from PySide6.QtGui import QMouseEvent, QTouchEvent
+from PySide6.QtGui import QMouseEvent, QSinglePointEvent, QTouchEvent
+
+PRESS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
+RELEASE = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd}
 
 
 class SwipeFilter(QObject):
@@ -19,22 +24,22 @@ class SwipeFilter(QObject):
         super().__init__(parent)
         self.min_distance_px = min_distance_px
         self._start: QPointF | None = None
+        self._start_time = -1
+        self._finish_time = -1
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            self._start = event.position()
-        elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
-            self._finish(event.position())
-        elif kind == QEvent.Type.TouchBegin and isinstance(event, QTouchEvent):
-            points = event.points()
-            self._start = points[0].position() if len(points) == 1 else None
-        elif kind == QEvent.Type.TouchEnd and isinstance(event, QTouchEvent):
-            points = event.points()
-            if points:
-                self._finish(points[0].position())
-        elif kind == QEvent.Type.TouchCancel:
+        if kind == QEvent.Type.TouchCancel:
             self._start = None
+        elif kind in PRESS | RELEASE and isinstance(event, QMouseEvent | QTouchEvent):
+            position = _global_position(event)
+            if position is None:
+                self._start = None
+            elif kind in PRESS and event.timestamp() != self._start_time:
+                self._start, self._start_time = position, event.timestamp()
+            elif kind in RELEASE and event.timestamp() != self._finish_time:
+                self._finish_time = event.timestamp()
+                self._finish(position)
         return False  # observe only: scrolling and taps still work
 
     def _finish(self, end: QPointF) -> None:
@@ -45,3 +50,11 @@ class SwipeFilter(QObject):
         self._start = None
         if abs(dx) >= self.min_distance_px and abs(dx) > 1.5 * abs(dy):
             self.swiped.emit(1 if dx < 0 else -1)
+
+
+def _global_position(event: QSinglePointEvent | QTouchEvent) -> QPointF | None:
+    """Screen position (viewports differ); None for multi-finger touches."""
+    if isinstance(event, QTouchEvent):
+        points = event.points()
+        return points[0].globalPosition() if len(points) == 1 else None
+    return event.globalPosition()

@@ -106,6 +106,30 @@ QPushButton[role="tile"] {{
     background: {palette.surface}; color: {palette.text}; text-align: left;
     border: {border}px solid {palette.secondary_border}; padding: {m.mm(6)}px;
 }}
+QPushButton[role="toggle"] {{
+    background: {palette.surface}; color: {palette.text}; text-align: left;
+    border: {border}px solid {palette.secondary_border}; padding: 0;
+}}
+QPushButton[role="toggle"]:checked {{
+    background: {palette.callout}; border: {border * 2}px solid {palette.primary};
+}}
+QPushButton[tab="true"]:checked {{
+    background: {palette.primary}; color: {palette.on_primary}; border-color: {palette.primary};
+}}
+QFrame[role="row"] {{
+    background: {palette.surface}; border: {border}px solid {palette.callout};
+    border-radius: {radius}px;
+}}
+QLabel[role="subtitle"] {{ font-weight: bold; }}
+QLabel[role="message"] {{ color: {palette.text}; font-weight: bold; }}
+QLabel[over="true"] {{ color: {palette.focus}; font-weight: bold; }}
+QPlainTextEdit {{
+    background: {palette.surface}; color: {palette.text}; font-size: {m.body_px}px;
+    border: {border}px solid {palette.secondary_border}; border-radius: {radius}px;
+    padding: {m.mm(1)}px;
+}}
+QPlainTextEdit:focus {{ border: {border * 2}px solid {palette.focus}; }}
+QWidget#page {{ background: transparent; }}
 QPushButton:focus {{ outline: none; border: {border * 2}px solid {palette.focus}; }}
 QPushButton:pressed {{ background: {palette.callout}; color: {palette.text}; }}
 QPushButton:disabled {{ border-color: transparent; color: transparent; background: transparent; }}

@@ -66,7 +66,7 @@ def test_every_page_by_finger_swipe_and_back_by_mouse_drag(qtbot, make_window, l
     window = make_window()
     total = len(library.topic("fr", "cimentoplastie").pages)
     reader = open_topic(qtbot, window)
-    viewport = reader.body.viewport()
+    viewport = reader.view.viewport()
     centre = viewport.rect().center()
     for number in range(2, total + 1):
         finger_drag(viewport, centre + QPoint(200, 0), centre - QPoint(200, 0))
@@ -82,7 +82,7 @@ def test_every_page_by_finger_swipe_and_back_by_mouse_drag(qtbot, make_window, l
 def test_short_or_vertical_movements_do_not_turn_the_page(qtbot, make_window):
     window = make_window()
     reader = open_topic(qtbot, window)
-    viewport = reader.body.viewport()
+    viewport = reader.view.viewport()
     centre = viewport.rect().center()
     finger_drag(viewport, centre, centre - QPoint(20, 0))  # a shaky tap
     finger_drag(viewport, centre + QPoint(0, 150), centre - QPoint(60, 150))  # a scroll
@@ -110,10 +110,10 @@ def test_long_page_scrolls_with_a_finger_and_shows_a_cue(qtbot, make_window, lib
     longest = max(range(len(topic.pages)), key=lambda i: len(topic.pages[i].text))
     window.session.go_to(longest)
     reader.show_page()
-    bar = reader.body.verticalScrollBar()
+    bar = reader.view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     assert reader.more_cue.text().startswith("La suite est plus bas")
-    viewport = reader.body.viewport()
+    viewport = reader.view.viewport()
     bottom = viewport.rect().center() + QPoint(0, viewport.height() // 3)
     finger_drag(viewport, bottom, bottom - QPoint(0, viewport.height() // 2))
     qtbot.waitUntil(lambda: bar.value() > 0)

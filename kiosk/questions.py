@@ -1,0 +1,114 @@
+"""The patient's list of questions for the doctor: chosen suggestions and their own words.
+
+Pure logic, no Qt. Lives inside the session, in memory only: never logged, never saved.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+
+from kiosk.content import Topic
+
+MAX_QUESTIONS = 20
+MAX_LENGTH = 200  # characters in one question the patient writes
+
+
+class Refusal(Enum):
+    """Why a question was not added; the UI turns it into a friendly sentence."""
+
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    TOO_MANY = "too_many"
+    DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: str
+    question_id: str | None  # set for a suggested question
+    own_index: int | None  # set for the patient's own question
+
+    @property
+    def is_own(self) -> bool:
+        return self.own_index is not None
+
+
+def clean_text(raw: str) -> str:
+    """Plain, trimmed, single-spaced text: no control characters, no stray line breaks."""
+    text = unicodedata.normalize("NFC", raw)
+    text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
+    return " ".join(text.split())
+
+
+@dataclass
+class QuestionList:
+    chosen_ids: list[str] = field(default_factory=list)  # in the order tapped
+    own: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.chosen_ids) + len(self.own)
+
+    @property
+    def is_full(self) -> bool:
+        return self.count >= MAX_QUESTIONS
+
+    def is_chosen(self, question_id: str) -> bool:
+        return question_id in self.chosen_ids
+
+    def toggle(self, question_id: str) -> Refusal | None:
+        """Choose or unchoose a suggested question."""
+        if question_id in self.chosen_ids:
+            self.chosen_ids.remove(question_id)
+            return None
+        if self.is_full:
+            return Refusal.TOO_MANY
+        self.chosen_ids.append(question_id)
+        return None
+
+    def check_own(self, raw: str, replacing: int | None = None) -> Refusal | None:
+        text = clean_text(raw)
+        if not text:
+            return Refusal.EMPTY
+        if len(text) > MAX_LENGTH:
+            return Refusal.TOO_LONG
+        others = [q for i, q in enumerate(self.own) if i != replacing]
+        if text.casefold() in (q.casefold() for q in others):
+            return Refusal.DUPLICATE
+        if replacing is None and self.is_full:
+            return Refusal.TOO_MANY
+        return None
+
+    def add_own(self, raw: str) -> Refusal | None:
+        refusal = self.check_own(raw)
+        if refusal is None:
+            self.own.append(clean_text(raw))
+        return refusal
+
+    def edit_own(self, index: int, raw: str) -> Refusal | None:
+        refusal = self.check_own(raw, replacing=index)
+        if refusal is None:
+            self.own[index] = clean_text(raw)
+        return refusal
+
+    def remove(self, item: ListItem) -> None:
+        if item.own_index is not None:
+            del self.own[item.own_index]
+        elif item.question_id in self.chosen_ids:
+            self.chosen_ids.remove(item.question_id)
+
+    def items(self, topic: Topic | None) -> list[ListItem]:
+        """Suggested questions in the topic's order (before, during, after...), then own ones."""
+        items: list[ListItem] = []
+        if topic is not None:
+            for question in topic.all_questions:
+                if question.id in self.chosen_ids:
+                    items.append(ListItem(question.text, question.id, None))
+        items.extend(ListItem(text, None, i) for i, text in enumerate(self.own))
+        return items
+
+    def clear(self) -> None:
+        self.chosen_ids.clear()
+        self.own.clear()

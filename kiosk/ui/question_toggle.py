@@ -1,0 +1,61 @@
+"""A large row that toggles one suggested question on or off, with a clear checked state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from kiosk.ui.icons import pixmap
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.theme import Palette
+from kiosk.ui.widgets import make_label
+
+
+class QuestionToggle(QPushButton):
+    def __init__(self, question_id: str, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.question_id = question_id
+        self.setCheckable(True)
+        self.setProperty("role", "toggle")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.mark = QLabel()
+        self.text_label = make_label(text)
+        self.state_label = make_label(role="muted")
+        self.state_label.setWordWrap(False)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.text_label, 1)
+        layout.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        for label in (self.mark, self.text_label, self.state_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._layout = layout
+        self._icon_px = 32
+        self._colour = "#000000"
+        self.setAccessibleName(text)
+        self.toggled.connect(self._refresh)
+        self._refresh()
+
+    def apply_style(self, m: Metrics, palette: Palette) -> None:
+        pad = m.mm(4)
+        self._layout.setContentsMargins(pad, pad, pad, pad)
+        self._layout.setSpacing(m.gap_px * 2)
+        self._icon_px = m.mm(8)
+        self.mark.setFixedSize(self._icon_px, self._icon_px)
+        self._colour = palette.primary if palette.name == "calm" else palette.text
+        self.setMinimumHeight(m.touch_px)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        checked = self.isChecked()
+        self.mark.setPixmap(pixmap("check" if checked else "plus", self._icon_px, self._colour))
+        self.state_label.setText(self.tr("Ajoutée") if checked else self.tr("Ajouter"))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._layout.totalHeightForWidth(width)
+
+    def sizeHint(self):
+        return super().sizeHint().expandedTo(self._layout.sizeHint())

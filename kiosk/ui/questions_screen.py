@@ -1,0 +1,256 @@
+"""'Mes questions': suggested questions to tap, the patient's own words, and their list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content import Topic
+from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS, ListItem, Refusal, clean_text
+from kiosk.session import Session
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.question_list import QuestionListView
+from kiosk.ui.question_toggle import QuestionToggle
+from kiosk.ui.question_writer import QuestionWriter
+from kiosk.ui.theme import Palette
+from kiosk.ui.widgets import BigButton, make_label
+
+KEYBOARD_LAYOUTS = {"fr": "azerty", "en": "qwerty"}
+
+
+class QuestionsScreen(QWidget):
+    back_requested = Signal()
+    end_requested = Signal()
+    changed = Signal()  # the patient's list changed
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.session = session
+        self.topic: Topic | None = None
+        self._metrics: Metrics | None = None
+        self._palette: Palette | None = None
+
+        self.back_button = BigButton()
+        self.title = make_label(role="title")
+        self.end_button = BigButton()
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.end_button)
+
+        self.suggested_tab = BigButton()
+        self.write_tab = BigButton()
+        self.list_tab = BigButton()
+        self.tab_group = QButtonGroup(self)
+        tabs = QHBoxLayout()
+        for tab in (self.suggested_tab, self.write_tab, self.list_tab):
+            tab.setCheckable(True)
+            tab.setProperty("tab", True)
+            self.tab_group.addButton(tab)
+            tabs.addWidget(tab, 1)
+        self.status = make_label(role="message")
+        self.status.setVisible(False)
+
+        self.suggested_view = QScrollArea()
+        self.suggested_view.setWidgetResizable(True)
+        self.suggested_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.suggested_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(
+            self.suggested_view.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
+        self.toggles: list[QuestionToggle] = []
+        self.writer = QuestionWriter()
+        self.list_view = QuestionListView()
+        self.confirm = self._build_confirm()
+        self.stack = QStackedWidget()
+        for page in (self.suggested_view, self.writer, self.list_view, self.confirm):
+            self.stack.addWidget(page)
+
+        # While writing, the header steps aside so the field and the keyboard fit together.
+        self.header = QWidget()
+        header_layout = QVBoxLayout(self.header)
+        header_layout.setContentsMargins(0, 0, 0, 0)
+        header_layout.addLayout(top)
+        header_layout.addLayout(tabs)
+        header_layout.addWidget(self.status)
+        self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.header)
+        self._layout.addWidget(self.stack, 1)
+        self._top, self._tabs, self._header_layout = top, tabs, header_layout
+
+        self.back_button.clicked.connect(self.back_requested)
+        self.end_button.clicked.connect(lambda: self.stack.setCurrentWidget(self.confirm))
+        self.suggested_tab.clicked.connect(lambda: self.open_tab(self.suggested_view))
+        self.write_tab.clicked.connect(lambda: self.open_tab(self.writer))
+        self.list_tab.clicked.connect(lambda: self.open_tab(self.list_view))
+        self.writer.submitted.connect(self._on_written)
+        self.writer.cancelled.connect(self._on_edit_cancelled)
+        self.list_view.remove_requested.connect(self._on_remove)
+        self.list_view.edit_requested.connect(self._on_edit)
+        self.retranslate()
+        self.open_tab(self.suggested_view)
+
+    def _build_confirm(self) -> QWidget:
+        panel = QWidget()
+        self.confirm_text = make_label(role="subtitle")
+        self.confirm_yes = BigButton(role="primary")
+        self.confirm_no = BigButton()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.confirm_no)
+        buttons.addWidget(self.confirm_yes)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(panel)
+        layout.addWidget(self.confirm_text)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.confirm_yes.clicked.connect(self.end_requested)
+        self.confirm_no.clicked.connect(lambda: self.open_tab(self.list_view))
+        return panel
+
+    # Setup ----------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("Retour à la lecture"))
+        self.title.setText(self.tr("Mes questions"))
+        self.end_button.setText(self.tr("Terminer"))
+        self.suggested_tab.setText(self.tr("Questions proposées"))
+        self.write_tab.setText(self.tr("Écrire ma question"))
+        self.confirm_text.setText(
+            self.tr(
+                "Voulez-vous terminer ? Vos questions seront effacées de cet écran. "
+                "Pensez à imprimer votre résumé avant."
+            )
+        )
+        self.confirm_yes.setText(self.tr("Oui, terminer"))
+        self.confirm_no.setText(self.tr("Non, revenir"))
+        self.writer.retranslate()
+        self.list_view.retranslate()
+        self.refresh()
+
+    def apply_style(self, m: Metrics, palette: Palette) -> None:
+        self._metrics, self._palette = m, palette
+        margin = m.mm(10)
+        self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
+        self._layout.setSpacing(m.gap_px * 2)
+        self._top.setSpacing(m.gap_px * 2)
+        self._header_layout.setSpacing(m.gap_px * 2)
+        self._tabs.setSpacing(m.gap_px)
+        self.writer.apply_metrics(m)
+        self.list_view.apply_metrics(m)
+        for toggle in self.toggles:
+            toggle.apply_style(m, palette)
+
+    def show_topic(self, topic: Topic) -> None:
+        """Build the suggested questions, grouped by category, for this topic."""
+        self.topic = topic
+        self.writer.keyboard.set_layout(KEYBOARD_LAYOUTS.get(topic.language, "qwerty"))
+        inner = QWidget()
+        inner.setObjectName("page")
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.toggles = []
+        for category in topic.categories:
+            layout.addWidget(make_label(category.title, "subtitle"))
+            for question in category.questions:
+                toggle = QuestionToggle(question.id, question.text)
+                if self._metrics is not None and self._palette is not None:
+                    toggle.apply_style(self._metrics, self._palette)
+                toggle.clicked.connect(lambda _=False, q=question.id: self._on_toggle(q))
+                layout.addWidget(toggle)
+                self.toggles.append(toggle)
+        layout.addStretch(1)
+        if self._metrics is not None:
+            layout.setSpacing(self._metrics.gap_px * 2)
+        self.suggested_view.setWidget(inner)
+        self.refresh()
+
+    # State ------------------------------------------------------------------
+    def open_tab(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+        tab = {self.suggested_view: self.suggested_tab, self.writer: self.write_tab}.get(
+            page, self.list_tab
+        )
+        tab.setChecked(True)
+        self.set_status("")
+        self.header.setVisible(page is not self.writer)
+        if page is self.writer:
+            self.writer.editor.setFocus()
+
+    def refresh(self) -> None:
+        questions = self.session.questions
+        chosen = set(questions.chosen_ids)
+        for toggle in self.toggles:
+            toggle.setChecked(toggle.question_id in chosen)
+        self.list_tab.setText(self.tr("Ma liste (%1)").replace("%1", str(questions.count)))
+        self.list_view.show_items(questions.items(self.topic))
+
+    def wipe(self) -> None:
+        """Forget the patient: text, undo history, keyboard state, messages, scroll."""
+        self.writer.wipe()
+        self.set_status("")
+        self.suggested_view.verticalScrollBar().setValue(0)
+        self.refresh()
+        self.open_tab(self.suggested_view)
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def refusal_text(self, refusal: Refusal, raw: str = "") -> str:
+        if refusal is Refusal.EMPTY:
+            return self.tr("Écrivez d'abord votre question.")
+        if refusal is Refusal.TOO_LONG:
+            return (
+                self.tr("Votre question est un peu longue (%1 caractères). Raccourcissez-la à %2.")
+                .replace("%1", str(len(clean_text(raw))))
+                .replace("%2", str(MAX_LENGTH))
+            )
+        if refusal is Refusal.TOO_MANY:
+            return self.tr(
+                "Vous avez déjà %1 questions. Retirez-en une pour en ajouter une autre."
+            ).replace("%1", str(MAX_QUESTIONS))
+        return self.tr("Cette question est déjà dans votre liste.")
+
+    # Handlers -------------------------------------------------------------
+    def _on_toggle(self, question_id: str) -> None:
+        refusal = self.session.questions.toggle(question_id)
+        self.set_status(self.refusal_text(refusal) if refusal else "")
+        self.refresh()
+        self.changed.emit()
+
+    def _on_written(self, raw: str) -> None:
+        questions = self.session.questions
+        index = self.writer.editing_index
+        refusal = questions.add_own(raw) if index is None else questions.edit_own(index, raw)
+        if refusal is not None:
+            self.writer.show_message(self.refusal_text(refusal, raw))
+            return
+        self.writer.wipe()
+        self.writer.show_message(self.tr("C'est noté : la question est dans votre liste."))
+        self.refresh()
+        self.changed.emit()
+
+    def _on_remove(self, item: ListItem) -> None:
+        self.session.questions.remove(item)
+        self.refresh()
+        self.changed.emit()
+
+    def _on_edit(self, item: ListItem) -> None:
+        self.open_tab(self.writer)
+        self.writer.start_editing(item.own_index, item.text)
+
+    def _on_edit_cancelled(self) -> None:
+        if self.writer.editing_index is not None:
+            self.writer.wipe()  # drop the unsaved change; the draft of a new question stays
+        self.open_tab(self.list_view)
