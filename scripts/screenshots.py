@@ -30,7 +30,10 @@ def main() -> None:
     family = register_bundled_fonts(fonts_dir())
     library = load_library(content_dir())
     session = Session(default_language="fr")
-    window = MainWindow(library, session, Settings(windowed=True), family)
+    settings = Settings(
+        windowed=True, service_name="Radiologie interventionnelle", service_phone="01 23 45 67 89"
+    )
+    window = MainWindow(library, session, settings, family)
     window.setGeometry(0, 0, width, height)
     window.show()
     steps: list = [lambda: None]
@@ -59,6 +62,8 @@ def main() -> None:
         lambda: (screen.writer.keyboard.submitted.emit(), screen.open_tab(screen.list_view))
     )
     names.append("questions-list")
+    steps.append(window.show_summary)
+    names.append("summary")
 
     def step(k: int = 0) -> None:
         if k > 0:

@@ -64,3 +64,16 @@ def test_emoji_and_unusual_characters_are_kept_as_text():
     questions = QuestionList()
     assert questions.add_own("Douleur 😀 après ? 你好") is None
     assert questions.own == ["Douleur 😀 après ? 你好"]
+
+
+def test_chosen_questions_survive_a_language_change(library):
+    """Ids are shared across languages: the same list reads in the other language."""
+    french, english = library.topic("fr", "cimentoplastie"), library.topic("en", "cimentoplastie")
+    questions = QuestionList()
+    questions.toggle("sejour")
+    questions.add_own("Et ma voiture ?")
+    assert [i.text for i in questions.items(french)][0] == french.question("sejour").text
+    assert [i.text for i in questions.items(english)] == [
+        english.question("sejour").text,
+        "Et ma voiture ?",
+    ]

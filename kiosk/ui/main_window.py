@@ -16,6 +16,7 @@ from kiosk.ui.metrics import TEXT_SCALES, Metrics
 from kiosk.ui.placeholder import MessageScreen
 from kiosk.ui.questions_screen import QuestionsScreen
 from kiosk.ui.reader import ReaderScreen
+from kiosk.ui.summary_screen import SummaryScreen
 from kiosk.ui.theme import CALM, Palette, style_sheet
 
 log = logging.getLogger(__name__)
@@ -35,8 +36,9 @@ class MainWindow(QMainWindow):
         self.home = HomeScreen()
         self.reader = ReaderScreen(session)
         self.questions = QuestionsScreen(session)
+        self.summary = SummaryScreen(session, settings, family)
         self.error = MessageScreen()
-        for screen in (self.home, self.reader, self.questions, self.error):
+        for screen in (self.home, self.reader, self.questions, self.summary, self.error):
             self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
 
@@ -46,6 +48,8 @@ class MainWindow(QMainWindow):
         self.questions.back_requested.connect(self.back_to_reader)
         self.questions.changed.connect(self.reader.sync_questions)
         self.questions.end_requested.connect(self.end_session)
+        self.questions.summary_requested.connect(self.show_summary)
+        self.summary.back_requested.connect(self.show_questions)
         self.reader.question_toggled.connect(self.toggle_question)
 
         self.apply_style()
@@ -67,6 +71,7 @@ class MainWindow(QMainWindow):
         self.home.apply_metrics(m)
         self.questions.apply_style(m, self.palette_)
         self.error.apply_metrics(m)
+        self.summary.apply_metrics(m)
         self.reader.apply_style(m, self.palette_, self.family)
 
     # Navigation -------------------------------------------------------------
@@ -91,6 +96,18 @@ class MainWindow(QMainWindow):
         self.questions.refresh()
         self.stack.setCurrentWidget(self.questions)
 
+    def show_summary(self) -> None:
+        topic = self.current_topic()
+        if topic is None:
+            return
+        self.stack.setCurrentWidget(self.summary)
+        self.summary.show_summary(topic)
+
+    def current_topic(self):
+        if self.session.topic_id is None:
+            return None
+        return self.library.topic(self.session.language, self.session.topic_id)
+
     def toggle_question(self, question_id: str) -> None:
         refusal = self.session.questions.toggle(question_id)
         if refusal is not None:
@@ -102,6 +119,7 @@ class MainWindow(QMainWindow):
         """Forget this patient entirely, then go back to the start."""
         self.session.wipe()
         self.questions.wipe()
+        self.summary.wipe()
         self.reader.sync_questions()
         log.info("session ended")
         self.go_home()

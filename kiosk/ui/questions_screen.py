@@ -31,6 +31,7 @@ KEYBOARD_LAYOUTS = {"fr": "azerty", "en": "qwerty"}
 class QuestionsScreen(QWidget):
     back_requested = Signal()
     end_requested = Signal()
+    summary_requested = Signal()
     changed = Signal()  # the patient's list changed
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -43,10 +44,12 @@ class QuestionsScreen(QWidget):
 
         self.back_button = BigButton()
         self.title = make_label(role="title")
+        self.summary_button = BigButton(role="primary")
         self.end_button = BigButton()
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
+        top.addWidget(self.summary_button)
         top.addWidget(self.end_button)
 
         self.suggested_tab = BigButton()
@@ -91,6 +94,7 @@ class QuestionsScreen(QWidget):
         self._top, self._tabs, self._header_layout = top, tabs, header_layout
 
         self.back_button.clicked.connect(self.back_requested)
+        self.summary_button.clicked.connect(self.summary_requested)
         self.end_button.clicked.connect(lambda: self.stack.setCurrentWidget(self.confirm))
         self.suggested_tab.clicked.connect(lambda: self.open_tab(self.suggested_view))
         self.write_tab.clicked.connect(lambda: self.open_tab(self.writer))
@@ -121,9 +125,10 @@ class QuestionsScreen(QWidget):
 
     # Setup ----------------------------------------------------------------
     def retranslate(self) -> None:
-        self.back_button.setText(self.tr("Retour à la lecture"))
+        self.back_button.setText(self.tr("Lecture"))
         self.title.setText(self.tr("Mes questions"))
         self.end_button.setText(self.tr("Terminer"))
+        self.summary_button.setText(self.tr("Mon résumé"))
         self.suggested_tab.setText(self.tr("Questions proposées"))
         self.write_tab.setText(self.tr("Écrire ma question"))
         self.confirm_text.setText(

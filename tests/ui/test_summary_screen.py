@@ -1,0 +1,120 @@
+"""The summary as a patient gets it: preview on screen, a real PDF, a QR code a phone reads."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk import printing
+from kiosk.config import Settings
+from kiosk.summary import qr_png
+
+CHOSEN = ["sejour", "anesthesie", "anticoagulants"]
+OWN = ["Pourrai-je conduire après le geste ?", "Quand reprendre l'école & le sport ?"]
+
+
+def needs(tool: str) -> None:
+    if shutil.which(tool) is None:
+        pytest.fail(f"{tool} is missing: install poppler-utils and zbar-tools (see README)")
+
+
+@pytest.fixture
+def summary_window(qtbot, make_window, library, family, tmp_path):
+    from kiosk.session import Session
+    from kiosk.ui.main_window import MainWindow
+
+    settings = Settings(
+        windowed=True, service_name="Radiologie", service_phone="01 23 45 67 89", pdf_dir=tmp_path
+    )
+    window = MainWindow(library, Session(default_language="fr"), settings, family)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)
+    for question_id in CHOSEN:
+        window.session.questions.toggle(question_id)
+    for text in OWN:
+        window.session.questions.add_own(text)
+    window.show_questions()
+    qtbot.mouseClick(window.questions.summary_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.summary
+    return window
+
+
+def test_preview_shows_the_printed_pages(summary_window):
+    screen = summary_window.summary
+    assert 1 <= len(screen.page_labels) <= 2
+    assert not screen.page_labels[0].pixmap().isNull()
+    assert not screen.qr_label.pixmap().isNull()
+    assert screen.qr_caption.text().startswith("Gardez vos questions")
+    assert screen.pdf_button.isVisible()
+
+
+def test_pdf_has_key_points_questions_phone_and_at_most_two_pages(
+    qtbot, summary_window, library, tmp_path
+):
+    needs("pdftotext")
+    screen = summary_window.summary
+    qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
+    (pdf,) = tmp_path.glob("resume-cimentoplastie-*.pdf")
+    assert screen.status.text() == f"PDF enregistré : {pdf.name}"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    topic = library.topic("fr", "cimentoplastie")
+    for page in topic.pages:
+        assert " ".join(page.key_point.split()) in flat, page.key_point
+    for question_id in CHOSEN:
+        assert topic.question(question_id).text in flat
+    for question in OWN:
+        assert question in flat
+    assert "Téléphone : 01 23 45 67 89" in flat.replace("\u00a0", " ")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages in (1, 2)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")]
+    )
+    assert (tmp_path / "p-1.png").stat().st_size > 10_000
+
+
+def test_long_questions_wrap_on_paper(qtbot, summary_window, tmp_path):
+    needs("pdftotext")
+    words = "très " * 35
+    summary_window.session.questions.add_own(f"Une question {words}longue ?")
+    summary_window.show_summary()
+    pdf = tmp_path / "long.pdf"
+    printing.write_pdf(summary_window.summary.document, pdf, "A4")
+    layout = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Une question très" in layout and "longue ?" in layout
+    assert max(len(line) for line in layout.splitlines()) < 120  # wrapped, not off the page
+
+
+def test_qr_code_decodes_to_the_questions_with_accents(summary_window, tmp_path):
+    needs("zbarimg")
+    screen = summary_window.summary
+    image = tmp_path / "qr.png"
+    image.write_bytes(qr_png(screen.qr.text))
+    decoded = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True
+    ).stdout.rstrip("\n")
+    topic = summary_window.reader.topic
+    expected = [topic.title] + [
+        f"{n}. {text}"
+        for n, text in enumerate(
+            [topic.question(q).text for q in ("sejour", "anesthesie", "anticoagulants")] + OWN,
+            start=1,
+        )
+    ]
+    assert decoded == "\n".join(expected)
+
+
+def test_ending_the_session_clears_the_summary(qtbot, summary_window):
+    summary_window.end_session()
+    screen = summary_window.summary
+    assert screen.document is None and screen.qr is None and screen.page_labels == []
+    assert screen.qr_label.pixmap().isNull()
