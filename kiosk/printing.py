@@ -7,6 +7,7 @@ screen code and the tests can swap it. Print jobs carry a neutral name, never pa
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -28,7 +29,7 @@ from kiosk.summary import QR_RESOURCE, SUMMARY_CSS, qr_png
 
 log = logging.getLogger(__name__)
 JOB_NAME = "Kiosk summary"
-MARGIN_MM = 14.0
+MARGIN_MM = 12.0
 PAPER_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
 
@@ -63,6 +64,21 @@ def summary_document(html: str, family: str, qr_text: str | None) -> QTextDocume
         image = QImage.fromData(qr_png(qr_text))
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE), image)
     document.setHtml(html)
+    return document
+
+
+MAX_PAGES = 2
+ANSWER_LINES = (2, 1, 0)  # room to write under each question, most generous first
+
+
+def fitting_summary(
+    build_html: Callable[[int], str], family: str, qr_text: str | None, paper: str
+) -> QTextDocument:
+    """The summary with as much room to write as fits on two pages."""
+    for lines in ANSWER_LINES:
+        document = summary_document(build_html(lines), family, qr_text)
+        if fit_to_paper(document, paper) <= MAX_PAGES:
+            break
     return document
 
 

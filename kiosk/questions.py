@@ -11,8 +11,9 @@ from enum import Enum
 
 from kiosk.content import Topic
 
-MAX_QUESTIONS = 20
-MAX_LENGTH = 200  # characters in one question the patient writes
+# Generous for a consultation, and the printed summary still fits on two pages.
+MAX_QUESTIONS = 10
+MAX_LENGTH = 150  # characters in one question the patient writes (about 25 words)
 
 
 class Refusal(Enum):

@@ -31,7 +31,7 @@ class SummaryLabels:
     no_questions: str = "Vous n'avez pas choisi de question. Vous pouvez en écrire ici :"
     answer: str = "Réponse :"
     pages_covered: str = "Pages vues avec l'équipe"
-    qr_all: str = "Gardez vos questions : scannez ce code avec l'appareil photo de votre téléphone."
+    qr_all: str = "Scannez ce code avec votre téléphone pour garder vos questions."
     qr_partial: str = "Ce code contient vos %1 premières questions sur %2 (pas plus)."
     service: str = "Service : %1"
     phone: str = "Téléphone : %1"
@@ -98,22 +98,39 @@ def build_summary_html(
     labels: SummaryLabels = SummaryLabels(),
     qr: QrPayload | None = None,
     pages_covered: list[str] | None = None,
+    answer_lines: int = 2,
 ) -> str:
     parts = [
         f"<h1>{escape(topic.title)}</h1>",
         f'<p class="meta">{escape(_fill(labels.prepared_on, date_text))}</p>',
+        *_service_line(service, labels),
         f"<h2>{escape(labels.key_points)}</h2>",
         "<ul>",
         *(f"<li>{escape(page.key_point)}</li>" for page in topic.pages),
         "</ul>",
     ]
+    # "Tell the team" and the QR code share a row, so the questions get the second page.
+    side: list[str] = []
     if topic.tell_the_team:
-        parts += [f"<h2>{escape(labels.tell_the_team)}</h2>", "<ul>"]
-        parts += [f"<li>{escape(line)}</li>" for line in topic.tell_the_team]
-        parts.append("</ul>")
+        side += [f"<h2>{escape(labels.tell_the_team)}</h2>", "<ul>"]
+        side += [f"<li>{escape(line)}</li>" for line in topic.tell_the_team]
+        side.append("</ul>")
     if pages_covered:
-        parts.append(f"<h2>{escape(labels.pages_covered)}</h2>")
-        parts.append(f"<p>{escape(', '.join(pages_covered))}</p>")
+        side.append(f"<h2>{escape(labels.pages_covered)}</h2>")
+        side.append(f"<p>{escape(', '.join(pages_covered))}</p>")
+    qr_cell = ""
+    if qr is not None and qr.carried:
+        caption = labels.qr_all if qr.complete else _fill(labels.qr_partial, qr.carried, qr.total)
+        qr_cell = (
+            f'<td valign="top" width="{QR_SIZE_PT + 60}">'
+            f'<p class="qr"><img src="{QR_RESOURCE}" width="{QR_SIZE_PT}" '
+            f'height="{QR_SIZE_PT}"></p><p class="qr">{escape(caption)}</p></td>'
+        )
+    if side or qr_cell:
+        parts.append(
+            '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+            f'<td valign="top">{"".join(side)}</td>{qr_cell}</tr></table>'
+        )
 
     parts.append(f"<h2>{escape(labels.my_questions)}</h2>")
     if not items:
@@ -121,26 +138,23 @@ def build_summary_html(
         parts.append(_answer_lines(3, ""))
     for number, item in enumerate(items, start=1):
         parts.append(f'<p class="question">{number}. {_text(item.text)}</p>')
-        parts.append(_answer_lines(2, labels.answer))
-    if qr is not None and qr.carried:
-        caption = labels.qr_all if qr.complete else _fill(labels.qr_partial, qr.carried, qr.total)
-        parts.append(
-            '<table cellspacing="0" cellpadding="0"><tr>'
-            f'<td><img src="{QR_RESOURCE}" width="{QR_SIZE_PT}" height="{QR_SIZE_PT}"></td>'
-            f'<td valign="middle"><p class="qr">{escape(caption)}</p></td></tr></table>'
-        )
+        if answer_lines:
+            parts.append(_answer_lines(answer_lines, labels.answer))
 
+    footer = _fill(labels.footer, topic.version, topic.reviewed, topic.source)
+    parts.append(f'<p class="small">{escape(footer)}</p>')
+    return "\n".join(parts)
+
+
+def _service_line(service: ServiceInfo, labels: SummaryLabels) -> list[str]:
+    """Who to call, at the top where it is found first."""
     service_lines = []
     if service.name:
         service_lines.append(escape(_fill(labels.service, service.name)))
     if service.phone:
         phone = service.phone.replace(" ", "\u00a0")  # a number never breaks across lines
         service_lines.append(escape(_fill(labels.phone, phone)))
-    if service_lines:
-        parts.append(f'<p class="service">{" — ".join(service_lines)}</p>')
-    footer = _fill(labels.footer, topic.version, topic.reviewed, topic.source)
-    parts.append(f'<p class="small">{escape(footer)}</p>')
-    return "\n".join(parts)
+    return [f'<p class="service">{" — ".join(service_lines)}</p>'] if service_lines else []
 
 
 def _text(text: str) -> str:
@@ -169,11 +183,11 @@ h1 { font-size: 18pt; font-weight: bold; margin-bottom: 0; }
 h2 { font-size: 16pt; font-weight: bold; margin-top: 10pt; margin-bottom: 2pt; }
 p, li, td { font-size: 12pt; }
 li { margin-bottom: 0; }
-p.qr { font-size: 12pt; margin-left: 12pt; }
+p.qr { font-size: 12pt; margin-left: 12pt; margin-top: 10pt; }
 p.meta { color: #333333; }
-p.question { font-weight: bold; margin-top: 8pt; margin-bottom: 0; }
+p.question { font-weight: bold; margin-top: 6pt; margin-bottom: 0; }
 table.answer { border-collapse: collapse; }
-td.line { border-bottom: 1px solid #555555; height: 20pt; color: #555555; }
-p.service { font-size: 12pt; font-weight: bold; margin-top: 10pt; }
+td.line { border-bottom: 1px solid #555555; height: 18pt; color: #555555; }
+p.service { font-size: 12pt; font-weight: bold; margin-top: 2pt; }
 p.small { font-size: 9pt; color: #333333; }
 """

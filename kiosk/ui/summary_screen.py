@@ -120,9 +120,7 @@ class SummaryScreen(QWidget):
             no_questions=self.tr("Vous n'avez pas choisi de question. Vous pouvez en écrire ici :"),
             answer=self.tr("Réponse :"),
             pages_covered=self.tr("Pages vues avec l'équipe"),
-            qr_all=self.tr(
-                "Gardez vos questions : scannez ce code avec l'appareil photo de votre téléphone."
-            ),
+            qr_all=self.tr("Scannez ce code avec votre téléphone pour garder vos questions."),
             qr_partial=self.tr("Ce code contient vos %1 premières questions sur %2 (pas plus)."),
             service=self.tr("Service : %1"),
             phone=self.tr("Téléphone : %1"),
@@ -137,8 +135,14 @@ class SummaryScreen(QWidget):
         locale = QLocale(LOCALES.get(topic.language, QLocale.Language.French))
         date_text = locale.toString(QDate.currentDate(), "d MMMM yyyy")
         service = ServiceInfo(self.settings.service_name, self.settings.service_phone)
-        html = build_summary_html(topic, items, date_text, service, labels, self.qr)
-        self.document = printing.summary_document(html, self.family, self.qr and self.qr.text)
+        self.document = printing.fitting_summary(
+            lambda lines: build_summary_html(
+                topic, items, date_text, service, labels, self.qr, answer_lines=lines
+            ),
+            self.family,
+            self.qr and self.qr.text,
+            self.settings.paper,
+        )
         self._show_previews()
         self._show_qr(labels)
         self.set_status("")

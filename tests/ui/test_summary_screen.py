@@ -49,7 +49,7 @@ def test_preview_shows_the_printed_pages(summary_window):
     assert 1 <= len(screen.page_labels) <= 2
     assert not screen.page_labels[0].pixmap().isNull()
     assert not screen.qr_label.pixmap().isNull()
-    assert screen.qr_caption.text().startswith("Gardez vos questions")
+    assert screen.qr_caption.text().startswith("Scannez ce code")
     assert screen.pdf_button.isVisible()
 
 
@@ -82,7 +82,7 @@ def test_pdf_has_key_points_questions_phone_and_at_most_two_pages(
 
 def test_long_questions_wrap_on_paper(qtbot, summary_window, tmp_path):
     needs("pdftotext")
-    words = "très " * 35
+    words = "très " * 25
     summary_window.session.questions.add_own(f"Une question {words}longue ?")
     summary_window.show_summary()
     pdf = tmp_path / "long.pdf"
@@ -118,3 +118,17 @@ def test_ending_the_session_clears_the_summary(qtbot, summary_window):
     screen = summary_window.summary
     assert screen.document is None and screen.qr is None and screen.page_labels == []
     assert screen.qr_label.pixmap().isNull()
+
+
+@pytest.mark.parametrize("count", [0, 3, 6, 10])
+def test_summary_fits_two_pages_even_at_the_limits(summary_window, count):
+    from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS
+
+    questions = summary_window.session.questions
+    questions.clear()
+    for n in range(min(count, MAX_QUESTIONS)):
+        questions.add_own(f"{n} " + "Combien de temps ? " * (MAX_LENGTH // 20))
+    summary_window.show_summary()
+    document = summary_window.summary.document
+    assert printing.fit_to_paper(document, "A4") <= 2
+    assert printing.fit_to_paper(document, "Letter") <= 2
