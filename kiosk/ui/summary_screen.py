@@ -70,7 +70,7 @@ class SummaryScreen(QWidget):
         self.qr_caption = make_label()
         self.print_button = BigButton(role="primary")
         self.pdf_button = BigButton()
-        self.pdf_button.setVisible(settings.pdf_dir is not None)
+        self.pdf_button.setVisible(settings.pdf_enabled)
         self.status = make_label(role="message")
         side = QVBoxLayout()
         for widget in (self.qr_label, self.qr_caption, self.print_button, self.pdf_button):

@@ -27,7 +27,11 @@ def summary_window(qtbot, make_window, library, family, tmp_path):
     from kiosk.ui.main_window import MainWindow
 
     settings = Settings(
-        windowed=True, service_name="Radiologie", service_phone="01 23 45 67 89", pdf_dir=tmp_path
+        windowed=True,
+        service_name="Radiologie",
+        service_phone="01 23 45 67 89",
+        pdf_dir=tmp_path,
+        allow_pdf=True,
     )
     window = MainWindow(library, Session(default_language="fr"), settings, family)
     qtbot.addWidget(window)

@@ -1,0 +1,69 @@
+"""Configuration: every error class is reported with its line, defaults apply, file untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.config import SCHEMA, Settings, load_settings, settings_table
+
+
+def load(tmp_path: Path, text: str):
+    path = tmp_path / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    before = path.read_bytes()
+    settings, problems = load_settings(path)
+    assert path.read_bytes() == before  # never rewritten
+    return settings, [(p.line, p.message) for p in problems]
+
+
+def test_missing_file_gives_defaults(tmp_path):
+    settings, problems = load_settings(tmp_path / "none.toml")
+    assert problems == [] and settings.mode == "kiosk" and settings.idle_timeout == 120
+
+
+def test_good_file(tmp_path):
+    settings, problems = load(
+        tmp_path,
+        'mode = "presenter"\nidle_timeout = 300\npaper = "Letter"\n'
+        'pdf_dir = "~/resumes"\nallow_pdf = true\nlanguages = ["en", "fr"]\n',
+    )
+    assert problems == []
+    assert settings.presenter and settings.idle_timeout == 300 and settings.paper == "Letter"
+    assert settings.pdf_dir == Path("~/resumes").expanduser() and settings.pdf_enabled
+    assert settings.languages == ["en", "fr"]
+
+
+def test_syntax_error_names_the_line_and_keeps_defaults(tmp_path):
+    settings, problems = load(tmp_path, 'mode = "kiosk"\nidle_timeout = = 3\n')
+    ((line, message),) = problems
+    assert line == 2 and message.startswith("syntax error, all defaults used")
+    assert settings == Settings(config_path=tmp_path / "kiosk.toml")
+
+
+def test_each_value_error_is_collected_and_others_still_apply(tmp_path):
+    settings, problems = load(
+        tmp_path,
+        'idle_timeout = "long"\n'
+        "warning_countdown = 5\n"
+        'paper = "A3"\n'
+        "idle_timeout_s = 10\n"
+        'printer = "Accueil"\n'
+        "allow_pdf = 1\n",
+    )
+    assert problems == [
+        (1, "'idle_timeout' should be a whole number, not 'long'; default 120 used"),
+        (2, "'warning_countdown' 5 is below the minimum 20; default 30 used"),
+        (3, "'paper' 'A3' is not one of 'A4', 'Letter'; default 'A4' used"),
+        (4, "unknown option 'idle_timeout_s' (did you mean 'idle_timeout'?)"),
+        (6, "'allow_pdf' should be true or false, not 1; default False used"),
+    ]
+    assert settings.idle_timeout == 120 and settings.warning_countdown == 30
+    assert settings.paper == "A4" and settings.printer == "Accueil"
+
+
+def test_readme_table_lists_every_option():
+    table = settings_table()
+    for option in SCHEMA:
+        assert f"`{option.name}`" in table
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert table in readme, "README's settings table is out of date: paste settings_table()"
