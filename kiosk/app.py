@@ -1,68 +1,174 @@
-"""Composition root: build settings, content, session and window, then run."""
+"""Composition root: build settings, logging, content, session, window and supervisor."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.config import Settings
-from kiosk.content import load_library
+from kiosk.config import Settings, load_settings
+from kiosk.content import Library, load_library
 from kiosk.resources import content_dir, fonts_dir
 from kiosk.session import Session
 
 log = logging.getLogger("kiosk")
+EXIT_ALREADY_RUNNING = 3
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="kiosk", description="Offline patient-education kiosk (full screen by default)."
+        prog="kiosk",
+        description="Offline patient-education kiosk (full screen by default).",
+        epilog="Also: 'kiosk check [DIR]' checks content; 'kiosk set-pin' sets the staff PIN.",
     )
     parser.add_argument("--windowed", action="store_true", help="run in a normal window")
     parser.add_argument("--content", type=Path, metavar="DIR", help="content folder to show")
     parser.add_argument("--lang", choices=["fr", "en"], help="language to start in")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file (TOML)")
+    parser.add_argument(
+        "--mode", choices=["kiosk", "presenter"], help="kiosk (default) or presenter"
+    )
+    parser.add_argument("--self-test", action="store_true", help="check the install and exit")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     return parser.parse_args(argv)
 
 
-def settings_from_args(args: argparse.Namespace) -> Settings:
-    defaults = Settings()
-    return Settings(
-        language=args.lang or defaults.language,
-        content_dir=args.content,
-        windowed=args.windowed,
-    )
+def apply_flags(settings: Settings, args: argparse.Namespace) -> Settings:
+    """Command-line flags win over the configuration file."""
+    changes: dict[str, object] = {"windowed": args.windowed or settings.windowed}
+    if args.content:
+        changes["content_dir"] = args.content
+    if args.lang:
+        changes["language"] = args.lang
+    if args.mode:
+        changes["mode"] = args.mode
+    return replace(settings, **changes)
 
 
 def run(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    settings = settings_from_args(args)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["check"]:
+        from kiosk.checker.cli import main as check_main
 
+        return check_main(argv[1:])
+    if argv[:1] == ["set-pin"]:
+        return set_pin(argv[1:])
+    args = parse_args(argv)
+    if args.self_test:
+        from kiosk.selftest import run_self_test
+
+        return run_self_test(args.content)
+    return run_kiosk(args)
+
+
+def run_kiosk(args: argparse.Namespace) -> int:
     # Qt is imported only once we know we will show a window (fast --help/--version).
+    from PySide6.QtCore import QLockFile
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.logs import enable_crash_reports, last_lines, setup_logging
+    from kiosk.paths import AppPaths
     from kiosk.ui.fonts import register_bundled_fonts
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.supervisor import Supervisor
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    paths = AppPaths.standard()
+    settings, config_problems = load_settings(args.config or paths.config_file)
+    settings = apply_flags(settings, args)
+    log_file = setup_logging(paths.log_dir, settings.log_level)
+    crash_report = enable_crash_reports(paths.log_dir)
+    log.info("kiosk %s starting (mode %s)", __version__, settings.mode)
+    for problem in config_problems:
+        log.warning("configuration: %s", problem)
+    if crash_report:
+        log.warning("the previous run ended in a hard crash; report kept for staff")
+
+    lock = QLockFile(str(paths.data_dir / "kiosk.lock"))
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    if not lock.tryLock(100):
+        log.error("another kiosk is already running; this one stops")
+        print("kiosk: already running", file=sys.stderr)
+        return EXIT_ALREADY_RUNNING
+
     family = register_bundled_fonts(fonts_dir())
-    library = load_library(settings.content_dir or content_dir())
-    for problem in library.problems:
-        log.warning("content: %s", problem)
+    content_root = settings.content_dir or content_dir()
+    library = load_and_log(content_root)
     language = settings.language
     if library.languages and language not in library.languages:
         log.warning("no content in %s; using %s", language, library.languages[0])
         language = library.languages[0]
     session = Session(default_language=language)
     window = MainWindow(library, session, settings, family)
+    supervisor = Supervisor(
+        window,
+        reload_library=lambda: load_and_log(content_root),
+        config_problems=config_problems,
+        log_lines=lambda: last_lines(log_file),
+        crash_report=crash_report,
+    )
+    sys.excepthook = supervisor.recover
     if settings.windowed:
         window.resize(1280, 800)
         window.show()
     else:
+        from PySide6.QtCore import Qt
+
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         window.showFullScreen()
-    return app.exec()
+    code = app.exec()
+    log.info("kiosk stopped")
+    lock.unlock()
+    return code
+
+
+def load_and_log(root: Path) -> Library:
+    library = load_library(root)
+    topics = sum(len(topics) for topics in library.topics.values())
+    log.info(
+        "content loaded: %d topics in %s, %d problems",
+        topics,
+        library.languages,
+        len(library.problems),
+    )
+    for problem in library.problems:
+        log.warning("content: %s", problem)
+    return library
+
+
+def set_pin(argv: list[str]) -> int:
+    """`kiosk set-pin [--config FILE]`: store a new staff PIN as a salted hash."""
+    from kiosk.staff_pin import hash_pin, set_pin_in_config
+
+    parser = argparse.ArgumentParser(prog="kiosk set-pin", description="Set the staff PIN.")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+    args = parser.parse_args(argv)
+    path = args.config or _standard_config_file()
+    _, problems = load_settings(path)
+    if any(problem.message.startswith("syntax error") for problem in problems):
+        print(f"kiosk set-pin: fix {path} first: {problems[0]}", file=sys.stderr)
+        return 2
+    pin = getpass.getpass("New staff PIN (digits): ")
+    if pin != getpass.getpass("Same PIN again: "):
+        print("kiosk set-pin: the two PINs differ; nothing changed", file=sys.stderr)
+        return 2
+    try:
+        pin_hash = hash_pin(pin)
+    except ValueError as error:
+        print(f"kiosk set-pin: {error}; nothing changed", file=sys.stderr)
+        return 2
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(set_pin_in_config(text, pin_hash), encoding="utf-8")
+    print(f"Staff PIN set in {path}")
+    return 0
+
+
+def _standard_config_file() -> Path:
+    from kiosk.paths import AppPaths
+
+    return AppPaths.standard().config_file

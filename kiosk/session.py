@@ -18,12 +18,16 @@ class Session:
     page_index: int = 0  # 0-based
     page_count: int = 0
     questions: QuestionList = field(default_factory=QuestionList)
+    pages_covered: set[int] = field(default_factory=set)  # presenter mode: ticked by the nurse
+    started: bool = False  # a patient is using the kiosk (not the attract screen)
 
     def __post_init__(self) -> None:
         self.language = self.language or self.default_language
 
     # Reading ------------------------------------------------------------
     def open_topic(self, topic_id: str, page_count: int) -> None:
+        if topic_id != self.topic_id:
+            self.pages_covered.clear()
         self.topic_id = topic_id
         self.page_count = page_count
         self.page_index = 0

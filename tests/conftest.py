@@ -11,6 +11,7 @@ os.environ.setdefault("LANG", "C.UTF-8")
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kiosk.content import Library, load_library
 from kiosk.resources import content_dir, fonts_dir
@@ -37,15 +38,25 @@ def make_window(qtbot, library, family):
     from kiosk.session import Session
     from kiosk.ui.main_window import MainWindow
 
-    def build(width: int = 1280, height: int = 800, language: str = "fr", lib=None):
+    def build(
+        width: int = 1280,
+        height: int = 800,
+        language: str = "fr",
+        lib=None,
+        settings: Settings | None = None,
+        start: bool = True,
+    ):
         session = Session(default_language=language)
-        window = MainWindow(lib or library, session, Settings(windowed=True), family)
+        settings = settings or Settings(windowed=True)
+        window = MainWindow(lib or library, session, settings, family)
         qtbot.addWidget(window)
         window.resize(width, height)
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitActive(window)
+        if start and window.stack.currentWidget() is window.attract:
+            qtbot.mouseClick(window.attract.language_buttons[language], Qt.MouseButton.LeftButton)
         return window
 
     return build

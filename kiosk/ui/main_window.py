@@ -1,21 +1,26 @@
-"""The main window: a stack of screens wired to one session."""
+"""The main window: a stack of screens wired to one session. Navigation lives here;
+kiosk-wide behaviour (idle, staff access, locking) lives in kiosk.ui.supervisor.
+"""
 
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
 from kiosk.config import Settings
-from kiosk.content import Library
+from kiosk.content import Library, Topic
 from kiosk.session import Session
+from kiosk.ui.attract import AttractScreen
+from kiosk.ui.contents import ContentsScreen
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.metrics import TEXT_SCALES, Metrics
 from kiosk.ui.placeholder import MessageScreen
 from kiosk.ui.questions_screen import QuestionsScreen
 from kiosk.ui.reader import ReaderScreen
+from kiosk.ui.still_there import StillThereScreen
 from kiosk.ui.summary_screen import SummaryScreen
 from kiosk.ui.theme import CALM, Palette, style_sheet
 
@@ -27,36 +32,61 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library, self.session, self.settings, self.family = library, session, settings, family
         self.palette_ = CALM
+        self.languages = [lang for lang in settings.languages if lang in library.languages]
+        self.languages = self.languages or library.languages
+        self.default_topic = settings.default_topic
+        self.presenter = settings.presenter
+        self.may_close = True  # the supervisor forbids closing in kiosk mode
         self.setWindowTitle("Kiosk")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setAcceptDrops(False)
 
         self.stack = QStackedWidget()
         # Each screen fits itself to the window; none may force the window to grow.
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.attract = AttractScreen()
         self.home = HomeScreen()
         self.reader = ReaderScreen(session)
         self.questions = QuestionsScreen(session)
         self.summary = SummaryScreen(session, settings, family)
+        self.contents = ContentsScreen()
+        self.still_there = StillThereScreen()
+        self.message = MessageScreen()
         self.error = MessageScreen()
-        for screen in (self.home, self.reader, self.questions, self.summary, self.error):
+        self.screens: list[QWidget] = [
+            self.attract,
+            self.home,
+            self.reader,
+            self.questions,
+            self.summary,
+            self.contents,
+            self.still_there,
+            self.message,
+            self.error,
+        ]
+        for screen in self.screens:
             self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
 
+        self.attract.start_requested.connect(self.start_session)
         self.home.topic_chosen.connect(self.open_topic)
         self.reader.home_requested.connect(self.go_home)
         self.reader.questions_requested.connect(self.show_questions)
+        self.reader.contents_requested.connect(self.show_contents)
+        self.reader.question_toggled.connect(self.toggle_question)
         self.questions.back_requested.connect(self.back_to_reader)
         self.questions.changed.connect(self.reader.sync_questions)
         self.questions.end_requested.connect(self.end_session)
         self.questions.summary_requested.connect(self.show_summary)
         self.summary.back_requested.connect(self.show_questions)
-        self.reader.question_toggled.connect(self.toggle_question)
+        self.contents.page_chosen.connect(self.jump_to_page)
+        self.contents.covered_changed.connect(self.set_page_covered)
+        self.contents.back_requested.connect(self.back_to_reader)
+        self.message.back_requested.connect(self.show_attract)
 
         self.apply_style()
-        if library.languages:
-            self.go_home()
-        else:
-            self.show_content_error()
+        self.set_presenter(self.presenter)
+        self.show_attract()
 
     # Look -----------------------------------------------------------------
     def metrics(self) -> Metrics:
@@ -68,16 +98,58 @@ class MainWindow(QMainWindow):
         self.palette_ = palette or self.palette_
         m = self.metrics()
         self.setStyleSheet(style_sheet(self.palette_, m, self.family))
-        self.home.apply_metrics(m)
+        for screen in (self.attract, self.home, self.message, self.error, self.still_there):
+            screen.apply_metrics(m)
+        for screen in (self.summary, self.contents):
+            screen.apply_metrics(m)
         self.questions.apply_style(m, self.palette_)
-        self.error.apply_metrics(m)
-        self.summary.apply_metrics(m)
         self.reader.apply_style(m, self.palette_, self.family)
+
+    def set_presenter(self, presenter: bool) -> None:
+        self.presenter = presenter
+        self.reader.contents_button.setVisible(presenter)
+
+    # Sessions -------------------------------------------------------------
+    def show_attract(self) -> None:
+        if not self.library.languages:
+            self.show_content_error()
+            return
+        self.attract.show_library(self.library, self.languages, self.session.default_language)
+        self.stack.setCurrentWidget(self.attract)
+
+    def start_session(self, language: str) -> None:
+        self.session.language = language
+        self.session.started = True
+        log.info("session started (%s)", language)
+        if self.default_topic and self.library.topic(language, self.default_topic):
+            self.open_topic(self.default_topic)
+        else:
+            self.go_home()
+
+    def end_session(self) -> None:
+        """Forget this patient entirely, then go back to the attract screen."""
+        was_started = self.session.started
+        self.session.wipe()
+        self.questions.wipe()
+        self.summary.wipe()
+        self.reader.wipe()
+        self.still_there.stop()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()  # in case anything of theirs was ever copied
+        if was_started:
+            log.info("session ended")
+        self.show_attract()
 
     # Navigation -------------------------------------------------------------
     def go_home(self) -> None:
         self.home.show_topics(self.library.topics_for(self.session.language), self.session.language)
         self.stack.setCurrentWidget(self.home)
+
+    def current_topic(self) -> Topic | None:
+        if self.session.topic_id is None:
+            return None
+        return self.library.topic(self.session.language, self.session.topic_id)
 
     def open_topic(self, topic_id: str) -> None:
         topic = self.library.topic(self.session.language, topic_id)
@@ -101,12 +173,25 @@ class MainWindow(QMainWindow):
         if topic is None:
             return
         self.stack.setCurrentWidget(self.summary)
-        self.summary.show_summary(topic)
+        covered = sorted(self.session.pages_covered) if self.presenter else []
+        self.summary.show_summary(topic, [topic.pages[i].title for i in covered])
 
-    def current_topic(self):
-        if self.session.topic_id is None:
-            return None
-        return self.library.topic(self.session.language, self.session.topic_id)
+    def show_contents(self) -> None:
+        topic = self.current_topic()
+        if topic is not None:
+            self.contents.show_topic(topic, self.session.pages_covered)
+            self.stack.setCurrentWidget(self.contents)
+
+    def jump_to_page(self, index: int) -> None:
+        self.session.go_to(index)
+        self.reader.show_page()
+        self.stack.setCurrentWidget(self.reader)
+
+    def set_page_covered(self, index: int, covered: bool) -> None:
+        if covered:
+            self.session.pages_covered.add(index)
+        else:
+            self.session.pages_covered.discard(index)
 
     def toggle_question(self, question_id: str) -> None:
         refusal = self.session.questions.toggle(question_id)
@@ -115,14 +200,9 @@ class MainWindow(QMainWindow):
         self.reader.sync_questions()
         self.questions.refresh()
 
-    def end_session(self) -> None:
-        """Forget this patient entirely, then go back to the start."""
-        self.session.wipe()
-        self.questions.wipe()
-        self.summary.wipe()
-        self.reader.sync_questions()
-        log.info("session ended")
-        self.go_home()
+    def show_message(self, title: str, text: str, button: str) -> None:
+        self.message.show_message(title, text, button=button)
+        self.stack.setCurrentWidget(self.message)
 
     def show_content_error(self) -> None:
         details = "\n".join(str(p) for p in self.library.errors[:8])
@@ -132,3 +212,15 @@ class MainWindow(QMainWindow):
             details,
         )
         self.stack.setCurrentWidget(self.error)
+
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.languages = [lang for lang in self.settings.languages if lang in library.languages]
+        self.languages = self.languages or library.languages
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.may_close:
+            event.accept()
+        else:
+            event.ignore()
+            log.info("kiosk mode: blocked closing the window")

@@ -37,6 +37,10 @@ class QuestionEditor(QPlainTextEdit):
             return
         super().keyPressEvent(event)
 
+    def createMimeDataFromSelection(self) -> QMimeData:
+        # Copy and drag carry nothing: a patient's words never reach the system clipboard.
+        return QMimeData()
+
     def insertFromMimeData(self, source: QMimeData) -> None:
         # Pasted rich text or HTML arrives as its plain text, on one line.
         self.insertPlainText(clean_text(source.text()))

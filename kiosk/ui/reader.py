@@ -20,6 +20,7 @@ SWIPE_MM = 25
 class ReaderScreen(QWidget):
     home_requested = Signal()
     questions_requested = Signal()
+    contents_requested = Signal()
     question_toggled = Signal(str)  # the patient tapped a suggested question on the page
     page_shown = Signal(int)  # 0-based index
 
@@ -36,8 +37,11 @@ class ReaderScreen(QWidget):
         self.home_button = BigButton()
         self.topic_label = make_label(role="muted")
         self.questions_button = BigButton()
+        self.contents_button = BigButton()  # presenter mode only
+        self.contents_button.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.home_button)
+        top.addWidget(self.contents_button)
         top.addWidget(self.topic_label, 1)
         top.addWidget(self.questions_button)
 
@@ -96,6 +100,7 @@ class ReaderScreen(QWidget):
         self.swipe.swiped.connect(self.turn)
         self.home_button.clicked.connect(self.home_requested)
         self.questions_button.clicked.connect(self.questions_requested)
+        self.contents_button.clicked.connect(self.contents_requested)
         self.previous_button.clicked.connect(lambda: self.turn(-1))
         self.next_button.clicked.connect(self._on_next)
         for widget in (self, self.body, self.view, *self.findChildren(BigButton)):
@@ -106,6 +111,7 @@ class ReaderScreen(QWidget):
     # Setup ----------------------------------------------------------------
     def retranslate(self) -> None:
         self.home_button.setText(self.tr("Accueil"))
+        self.contents_button.setText(self.tr("Sommaire"))
         self.previous_button.setText(self.tr("Précédent"))
         self._more_text = self.tr("La suite est plus bas : faites glisser le texte vers le haut")
         self.body.setAccessibleName(self.tr("Texte de la page"))
@@ -144,6 +150,14 @@ class ReaderScreen(QWidget):
         questions = self.session.questions
         self.set_question_count(questions.count)
         self.view.sync_checked(set(questions.chosen_ids))
+
+    def wipe(self) -> None:
+        """A new patient starts at the top of the first page."""
+        self.topic = None
+        self._documents.clear()
+        self.view.show_suggestions([], set())
+        self.view.verticalScrollBar().setValue(0)
+        self.set_question_count(0)
 
     # Pages ----------------------------------------------------------------
     @property

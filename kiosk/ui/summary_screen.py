@@ -128,7 +128,7 @@ class SummaryScreen(QWidget):
         )
 
     # Building ---------------------------------------------------------------
-    def show_summary(self, topic: Topic) -> None:
+    def show_summary(self, topic: Topic, pages_covered: list[str] | None = None) -> None:
         items = self.session.questions.items(topic)
         labels = self.labels()
         self.qr = qr_payload(topic.title, [item.text for item in items]) if items else None
@@ -137,7 +137,7 @@ class SummaryScreen(QWidget):
         service = ServiceInfo(self.settings.service_name, self.settings.service_phone)
         self.document = printing.fitting_summary(
             lambda lines: build_summary_html(
-                topic, items, date_text, service, labels, self.qr, answer_lines=lines
+                topic, items, date_text, service, labels, self.qr, pages_covered, lines
             ),
             self.family,
             self.qr and self.qr.text,

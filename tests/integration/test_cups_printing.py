@@ -68,6 +68,7 @@ def printing_window(qtbot, library, family, tmp_path, monkeypatch):
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
+    window.start_session("fr")
     qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)
     window.session.questions.toggle("sejour")
     window.session.questions.add_own("Mon secret à l'imprimante ?")

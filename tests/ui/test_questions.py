@@ -188,7 +188,7 @@ def test_ending_the_session_leaves_no_trace(qtbot, reading):
     assert screen.stack.currentWidget() is screen.confirm
     tap(qtbot, screen.confirm_yes)
 
-    assert window.stack.currentWidget() is window.home
+    assert window.stack.currentWidget() is window.attract
     assert window.session.questions.count == 0 and window.session.topic_id is None
     editor = screen.writer.editor
     assert editor.toPlainText() == ""

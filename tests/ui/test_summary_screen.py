@@ -37,6 +37,7 @@ def summary_window(qtbot, make_window, library, family, tmp_path):
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
+    window.start_session("fr")
     qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)
     for question_id in CHOSEN:
         window.session.questions.toggle(question_id)

@@ -1,0 +1,78 @@
+"""Presenter mode: a table of contents to jump to any page and tick pages covered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content import Topic
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.widgets import BigButton, make_label
+
+
+class ContentsScreen(QWidget):
+    page_chosen = Signal(int)  # 0-based
+    covered_changed = Signal(int, bool)
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.title = make_label(self.tr("Sommaire"), "title")
+        self.back_button = BigButton(self.tr("Retour à la page"))
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.scroll, 1)
+        self.page_buttons: list[BigButton] = []
+        self.checks: list[QCheckBox] = []
+        self.back_button.clicked.connect(self.back_requested)
+        self._metrics: Metrics | None = None
+
+    def apply_metrics(self, m: Metrics) -> None:
+        self._metrics = m
+        margin = m.mm(10)
+        self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
+        self._layout.setSpacing(m.gap_px * 2)
+
+    def show_topic(self, topic: Topic, covered: set[int]) -> None:
+        inner = QWidget()
+        inner.setObjectName("page")
+        grid = QGridLayout(inner)
+        self.page_buttons, self.checks = [], []
+        for index, page in enumerate(topic.pages):
+            button = BigButton(f"{page.number}. {page.title}")
+            button.setStyleSheet("text-align: left;")
+            button.clicked.connect(lambda _=False, i=index: self.page_chosen.emit(i))
+            check = QCheckBox(self.tr("Vue"))
+            check.setChecked(index in covered)
+            check.setAccessibleName(
+                self.tr("Page %1 vue avec le patient").replace("%1", str(page.number))
+            )
+            check.toggled.connect(lambda on, i=index: self.covered_changed.emit(i, on))
+            grid.addWidget(button, index, 0)
+            grid.addWidget(check, index, 1)
+            self.page_buttons.append(button)
+            self.checks.append(check)
+        grid.setColumnStretch(0, 1)
+        if self._metrics is not None:
+            grid.setSpacing(self._metrics.gap_px)
+        grid.setRowStretch(len(topic.pages), 1)
+        self.scroll.setWidget(inner)
+        self.title.setText(self.tr("Sommaire : %1").replace("%1", topic.title))
+        self.title.setTextFormat(Qt.TextFormat.PlainText)

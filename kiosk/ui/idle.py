@@ -1,0 +1,78 @@
+"""Idle detection: no touch for a while means the patient may have left.
+
+Any touch, click or key restarts the clock. The clock pauses while the patient types or
+listens to read-aloud; a long safety limit still ends a session nobody touches at all.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+INPUT_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+}
+SAFETY_FACTOR = 5  # paused or not, this many timeouts without any input ends the session
+
+
+class IdleWatcher(QObject):
+    idle = Signal()
+
+    def __init__(self, timeout_s: float, parent: QObject | None = None):
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.idle)
+        self._safety = QTimer(self)
+        self._safety.setSingleShot(True)
+        self._safety.timeout.connect(self.idle)
+        self._pauses: set[str] = set()
+        self.active = False
+        self.set_timeout(timeout_s)
+
+    def set_timeout(self, timeout_s: float) -> None:
+        self._timer.setInterval(round(timeout_s * 1000))
+        self._safety.setInterval(round(timeout_s * 1000 * SAFETY_FACTOR))
+
+    def start(self) -> None:
+        self.active = True
+        self.poke()
+
+    def stop(self) -> None:
+        self.active = False
+        self._timer.stop()
+        self._safety.stop()
+
+    def pause(self, reason: str) -> None:
+        self._pauses.add(reason)
+        self._timer.stop()
+
+    def resume(self, reason: str) -> None:
+        self._pauses.discard(reason)
+        self.poke()
+
+    @property
+    def paused(self) -> bool:
+        return bool(self._pauses)
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def poke(self) -> None:
+        if not self.active:
+            return
+        self._safety.start()
+        if self._pauses:
+            self._timer.stop()
+        else:
+            self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS:
+            self.poke()
+        return False

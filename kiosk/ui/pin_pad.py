@@ -1,0 +1,116 @@
+"""A large PIN pad for staff. Digits are shown as dots; five wrong PINs lock it (PinGuard)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.staff_pin import PinGuard
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.widgets import BigButton, make_label
+
+
+class PinPadScreen(QWidget):
+    accepted = Signal()
+    cancelled = Signal()
+
+    def __init__(self, guard: PinGuard, windowed: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.guard, self.windowed = guard, windowed
+        self._digits = ""
+        self.title = make_label(role="title")
+        self.dots = make_label(role="title")
+        self.message = make_label(role="message")
+        for label in (self.title, self.dots, self.message):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keys: dict[str, BigButton] = {}
+        grid = QGridLayout()
+        for index, digit in enumerate("123456789"):
+            grid.addWidget(self._key(digit), index // 3, index % 3)
+        self.clear_key = BigButton()
+        self.ok_key = BigButton(role="primary")
+        grid.addWidget(self.clear_key, 3, 0)
+        grid.addWidget(self._key("0"), 3, 1)
+        grid.addWidget(self.ok_key, 3, 2)
+        self.cancel_button = BigButton()
+        self._grid = grid
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addLayout(grid)
+        centred.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (self.title, self.dots, self.message):
+            layout.addWidget(widget)
+        layout.addLayout(centred)
+        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        self._layout = layout
+        self.clear_key.clicked.connect(self.reset)
+        self.ok_key.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(1000)
+        self._lock_timer.timeout.connect(self._show_state)
+        self.retranslate()
+
+    def _key(self, digit: str) -> BigButton:
+        key = BigButton(digit)
+        key.clicked.connect(lambda: self.press(digit))
+        self.keys[digit] = key
+        return key
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Code du personnel"))
+        self.clear_key.setText(self.tr("Effacer"))
+        self.ok_key.setText(self.tr("Valider"))
+        self.cancel_button.setText(self.tr("Annuler"))
+        self._show_state()
+
+    def apply_metrics(self, m: Metrics) -> None:
+        self._grid.setSpacing(m.gap_px * 2)
+        self._layout.setSpacing(m.gap_px * 2)
+        for key in (*self.keys.values(), self.clear_key, self.ok_key):
+            key.setMinimumSize(m.mm(30), m.mm(20))
+
+    def open(self) -> None:
+        self.reset()
+        self._lock_timer.start()
+
+    def reset(self) -> None:
+        self._digits = ""
+        self._show_state()
+
+    def press(self, digit: str) -> None:
+        if len(self._digits) < 12:
+            self._digits += digit
+        self._show_state()
+
+    def submit(self) -> None:
+        digits, self._digits = self._digits, ""
+        if self.guard.attempt(digits):
+            self._lock_timer.stop()
+            self.message.setText("")
+            self.accepted.emit()
+            return
+        self._show_state(wrong=self.guard.configured and self.guard.seconds_locked() == 0)
+
+    def _show_state(self, wrong: bool = False) -> None:
+        self.dots.setText("•" * len(self._digits) or " ")  # a glyph the bundled font has
+        locked = self.guard.seconds_locked()
+        if not self.guard.configured:
+            text = self.tr(
+                "Aucun code n'est réglé : l'accès du personnel n'est possible qu'en mode "
+                "fenêtre (kiosk --windowed). Réglez un code avec « kiosk set-pin »."
+            )
+        elif locked:
+            text = self.tr("Trop d'essais. Réessayez dans %1 secondes.").replace("%1", str(locked))
+        elif wrong:
+            text = self.tr("Code incorrect.")
+        else:
+            text = ""
+        self.message.setText(text)
+        enabled = self.guard.configured and not locked
+        for key in (*self.keys.values(), self.ok_key, self.clear_key):
+            key.setEnabled(enabled)

@@ -1,0 +1,99 @@
+"""Staff panel: leave, switch mode, reload content, defaults, test page, and what staff
+need to know (versions, configuration and content problems, last log lines, last crash).
+Changes made here last until the app restarts; the configuration file is never rewritten.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.widgets import BigButton, make_label
+
+
+class StaffPanel(QWidget):
+    quit_requested = Signal()
+    mode_requested = Signal(str)
+    reload_requested = Signal()
+    language_chosen = Signal(str)
+    topic_chosen = Signal(str)
+    test_page_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.title = make_label(self.tr("Espace du personnel"), "title")
+        self.back_button = BigButton(self.tr("Retour au kiosque"), role="primary")
+        self.quit_button = BigButton(self.tr("Quitter l'application"))
+        self.mode_button = BigButton()
+        self.reload_button = BigButton(self.tr("Recharger le contenu"))
+        self.test_page_button = BigButton(self.tr("Imprimer une page de test"))
+        self.status = make_label(role="message")
+        self.info = QPlainTextEdit()
+        self.info.setReadOnly(True)
+        self.info.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.info.setAccessibleName(self.tr("Informations pour le personnel"))
+        self._choices = QGridLayout()
+        actions = QHBoxLayout()
+        for button in (self.mode_button, self.reload_button, self.test_page_button):
+            actions.addWidget(button)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.back_button)
+        top.addWidget(self.quit_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addLayout(self._choices)
+        layout.addWidget(self.status)
+        layout.addWidget(self.info, 1)
+        self._layout = layout
+        self._mode = "kiosk"
+        self.back_button.clicked.connect(self.closed)
+        self.quit_button.clicked.connect(self.quit_requested)
+        self.reload_button.clicked.connect(self.reload_requested)
+        self.test_page_button.clicked.connect(self.test_page_requested)
+        self.mode_button.clicked.connect(self._toggle_mode)
+
+    def apply_metrics(self, m: Metrics) -> None:
+        margin = m.mm(8)
+        self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
+        self._layout.setSpacing(m.gap_px * 2)
+        self._choices.setSpacing(m.gap_px)
+
+    def show_state(
+        self,
+        mode: str,
+        languages: list[str],
+        topics: list[tuple[str, str]],
+        info_lines: list[str],
+    ) -> None:
+        self._mode = mode
+        self.mode_button.setText(
+            self.tr("Passer en mode présentation")
+            if mode == "kiosk"
+            else self.tr("Passer en mode kiosque")
+        )
+        while self._choices.count():
+            item = self._choices.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self._choices.addWidget(make_label(self.tr("Langue par défaut :")), 0, 0)
+        for column, language in enumerate(languages, start=1):
+            button = BigButton(language.upper())
+            button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))
+            self._choices.addWidget(button, 0, column)
+        self._choices.addWidget(make_label(self.tr("Sujet au démarrage :")), 1, 0)
+        for column, (topic_id, title) in enumerate(topics, start=1):
+            button = BigButton(title)
+            button.clicked.connect(lambda _=False, tid=topic_id: self.topic_chosen.emit(tid))
+            self._choices.addWidget(button, 1, column)
+        self.info.setPlainText("\n".join(info_lines))
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _toggle_mode(self) -> None:
+        self.mode_requested.emit("presenter" if self._mode == "kiosk" else "kiosk")
