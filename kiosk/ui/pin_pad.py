@@ -72,7 +72,7 @@ class PinPadScreen(QWidget):
         self._grid.setSpacing(m.gap_px * 2)
         self._layout.setSpacing(m.gap_px * 2)
         for key in (*self.keys.values(), self.clear_key, self.ok_key):
-            key.setMinimumSize(m.mm(30), m.mm(20))
+            key.setFixedSize(m.mm(38), m.mm(20))
 
     def open(self) -> None:
         self.reset()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
+from kiosk.ui.attract import LANGUAGE_NAMES
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, make_label
 
@@ -35,17 +36,24 @@ class StaffPanel(QWidget):
         self.info.setReadOnly(True)
         self.info.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.info.setAccessibleName(self.tr("Informations pour le personnel"))
-        self._choices = QGridLayout()
-        actions = QHBoxLayout()
-        for button in (self.mode_button, self.reload_button, self.test_page_button):
-            actions.addWidget(button)
+        self._choices = QVBoxLayout()
+        actions = QGridLayout()
+        for index, button in enumerate(
+            (
+                self.back_button,
+                self.quit_button,
+                self.mode_button,
+                self.reload_button,
+                self.test_page_button,
+            )
+        ):
+            actions.addWidget(button, index // 2, index % 2)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.back_button)
-        top.addWidget(self.quit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(actions)
+        self._actions = actions
         layout.addLayout(self._choices)
         layout.addWidget(self.status)
         layout.addWidget(self.info, 1)
@@ -62,6 +70,7 @@ class StaffPanel(QWidget):
         self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
         self._layout.setSpacing(m.gap_px * 2)
         self._choices.setSpacing(m.gap_px)
+        self._actions.setSpacing(m.gap_px)
 
     def show_state(
         self,
@@ -76,20 +85,23 @@ class StaffPanel(QWidget):
             if mode == "kiosk"
             else self.tr("Passer en mode kiosque")
         )
-        while self._choices.count():
-            item = self._choices.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self._choices.addWidget(make_label(self.tr("Langue par défaut :")), 0, 0)
-        for column, language in enumerate(languages, start=1):
-            button = BigButton(language.upper())
+        _clear(self._choices)
+        language_row = QHBoxLayout()
+        language_row.addWidget(make_label(self.tr("Langue par défaut :")))
+        for language in languages:
+            button = BigButton(LANGUAGE_NAMES.get(language, language))
             button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))
-            self._choices.addWidget(button, 0, column)
-        self._choices.addWidget(make_label(self.tr("Sujet au démarrage :")), 1, 0)
-        for column, (topic_id, title) in enumerate(topics, start=1):
+            language_row.addWidget(button)
+        language_row.addStretch(1)
+        topic_row = QHBoxLayout()
+        topic_row.addWidget(make_label(self.tr("Sujet au démarrage :")))
+        for topic_id, title in topics:
             button = BigButton(title)
             button.clicked.connect(lambda _=False, tid=topic_id: self.topic_chosen.emit(tid))
-            self._choices.addWidget(button, 1, column)
+            topic_row.addWidget(button)
+        topic_row.addStretch(1)
+        self._choices.addLayout(language_row)
+        self._choices.addLayout(topic_row)
         self.info.setPlainText("\n".join(info_lines))
 
     def set_status(self, text: str) -> None:
@@ -97,3 +109,12 @@ class StaffPanel(QWidget):
 
     def _toggle_mode(self) -> None:
         self.mode_requested.emit("presenter" if self._mode == "kiosk" else "kiosk")
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget():
+            item.widget().deleteLater()
+        elif item.layout():
+            _clear(item.layout())

@@ -130,6 +130,8 @@ QPlainTextEdit {{
 }}
 QPlainTextEdit:focus {{ border: {border * 2}px solid {palette.focus}; }}
 QWidget#page {{ background: transparent; }}
+QCheckBox {{ color: {palette.text}; font-size: {m.body_px}px; spacing: {m.mm(2)}px; }}
+QCheckBox::indicator {{ width: {m.mm(9)}px; height: {m.mm(9)}px; }}
 QPushButton:focus {{ outline: none; border: {border * 2}px solid {palette.focus}; }}
 QPushButton:pressed {{ background: {palette.callout}; color: {palette.text}; }}
 QPushButton:disabled {{ border-color: transparent; color: transparent; background: transparent; }}
