@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 
-# Must be set before Qt is imported anywhere.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Must be set before Qt is imported anywhere. The default offscreen screen is 800x800, and
+# touch points outside a screen are clamped: give it a kiosk-sized screen instead.
+SCREEN_CONFIG = os.path.join(os.path.dirname(__file__), "offscreen-screen.json")
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN_CONFIG}")
 os.environ.setdefault("LANG", "C.UTF-8")
 
 from pathlib import Path

@@ -10,6 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from kiosk.content.glossary_links import term_id
 from kiosk.content.markdown_pipeline import Rendered, line_of, read_source, render
 from kiosk.content.model import (
     ContentProblem,
@@ -77,12 +78,16 @@ def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) 
         )
 
     categories = _load_questions(topic_dir / "questions.md", topic_dir, problems)
+    glossary = _load_glossary(topic_dir / "glossary.md", topic_dir, problems)
+    terms = {entry.id: entry.forms for entry in glossary}
     question_ids = {q.id for c in categories for q in c.questions}
     page_files = sorted(p for p in topic_dir.glob("*.md") if PAGE_FILE.match(p.name))
     slugs = {p.stem for p in page_files}
     pages: list[Page] = []
     for page_file in page_files:
-        page = _load_page(page_file, topic_dir, slugs, question_ids, len(pages) + 1, problems)
+        page = _load_page(
+            page_file, topic_dir, slugs, question_ids, terms, len(pages) + 1, problems
+        )
         if page is not None:
             pages.append(page)
     if not pages:
@@ -98,7 +103,7 @@ def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) 
         reviewed=meta["reviewed"],
         source=meta["source"],
         pages=tuple(pages),
-        glossary=_load_glossary(topic_dir / "glossary.md", topic_dir, problems),
+        glossary=glossary,
         categories=categories,
         tell_the_team=tuple(meta_doc.meta.get("signal", [])),
         folder=topic_dir,
@@ -106,13 +111,17 @@ def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) 
 
 
 def _render_file(
-    path: Path, topic_dir: Path, slugs: set[str], problems: list[ContentProblem]
+    path: Path,
+    topic_dir: Path,
+    slugs: set[str],
+    problems: list[ContentProblem],
+    terms: dict[str, tuple[str, ...]] | None = None,
 ) -> Rendered | None:
     source, read_problems = read_source(path)
     problems.extend(read_problems)
     if source is None:
         return None
-    rendered = render(source, path, topic_dir, slugs)
+    rendered = render(source, path, topic_dir, slugs, terms)
     problems.extend(rendered.problems)
     return rendered
 
@@ -159,10 +168,11 @@ def _load_page(
     topic_dir: Path,
     slugs: set[str],
     question_ids: set[str],
+    terms: dict[str, tuple[str, ...]],
     number: int,
     problems: list[ContentProblem],
 ) -> Page | None:
-    doc = _render_file(path, topic_dir, slugs, problems)
+    doc = _render_file(path, topic_dir, slugs, problems, terms)
     if doc is None:
         return None
     before = len(problems)
@@ -240,7 +250,9 @@ def _load_glossary(
                     )
                     continue
                 entries.append(
-                    GlossaryEntry(forms[0], tuple(forms), _inner_html(child), _text(child))
+                    GlossaryEntry(
+                        term_id(forms[0]), forms[0], tuple(forms), _inner_html(child), _text(child)
+                    )
                 )
                 forms = []
         if forms:

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlparse
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from kiosk.content.glossary_links import link_terms
 from kiosk.content.model import ContentProblem
 
 MAX_FILE_BYTES = 256 * 1024
@@ -59,10 +60,17 @@ class Rendered:
 
 
 class _KioskTreeprocessor(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, topic_dir: Path, page_slugs: set[str]):
+    def __init__(
+        self,
+        md: markdown.Markdown,
+        topic_dir: Path,
+        page_slugs: set[str],
+        terms: dict[str, tuple[str, ...]],
+    ):
         super().__init__(md)
         self.topic_dir = topic_dir.resolve()
         self.page_slugs = page_slugs
+        self.terms = terms
         self.findings: list[Finding] = []
         self.root: ET.Element = ET.Element("div")
 
@@ -76,6 +84,7 @@ class _KioskTreeprocessor(Treeprocessor):
             elif element.tag == "img":
                 self._check_image(element)
         _apply_allowlist(root)
+        link_terms(root, self.terms)
         self.root = root
 
     def _check_link(self, element: ET.Element) -> None:
@@ -210,11 +219,18 @@ def line_of(source: str, needle: str, start_line: int = 1) -> int | None:
 
 
 def render(
-    source: str, path: Path, topic_dir: Path, page_slugs: set[str] | None = None
+    source: str,
+    path: Path,
+    topic_dir: Path,
+    page_slugs: set[str] | None = None,
+    terms: dict[str, tuple[str, ...]] | None = None,
 ) -> Rendered:
-    """Render one content file. Problems are returned, never raised."""
+    """Render one content file. Problems are returned, never raised.
+
+    ``terms`` maps glossary ids to their forms: their first occurrences become term: links.
+    """
     md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
-    processor = _KioskTreeprocessor(md, topic_dir, page_slugs or set())
+    processor = _KioskTreeprocessor(md, topic_dir, page_slugs or set(), terms or {})
     md.treeprocessors.register(processor, "kiosk", 1)  # after inline patterns (20)
     html = md.convert(source)
     meta_lines = meta_line_numbers(source)

@@ -37,6 +37,7 @@ class Page:
 
 @dataclass(frozen=True)
 class GlossaryEntry:
+    id: str  # derived from the headword, for term: links
     term: str
     forms: tuple[str, ...]  # the term itself first, then other forms (plural...)
     definition_html: str
@@ -71,6 +72,9 @@ class Topic:
     categories: tuple[QuestionCategory, ...] = ()
     tell_the_team: tuple[str, ...] = ()
     folder: Path = Path()
+
+    def glossary_entry(self, entry_id: str) -> GlossaryEntry | None:
+        return next((entry for entry in self.glossary if entry.id == entry_id), None)
 
     def question(self, question_id: str) -> Question | None:
         for category in self.categories:

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.content import Page, Topic
 from kiosk.session import Session
+from kiosk.ui.display_bar import DisplayBar
+from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.glossary_view import DefinitionPanel
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.page_view import PageView
 from kiosk.ui.swipe import SwipeFilter
 from kiosk.ui.theme import Palette, document_css
 from kiosk.ui.widgets import BigButton, make_label
+
+if TYPE_CHECKING:
+    from kiosk.speech import Speaker
 
 SWIPE_MM = 25
 
@@ -21,8 +29,10 @@ class ReaderScreen(QWidget):
     home_requested = Signal()
     questions_requested = Signal()
     contents_requested = Signal()
+    glossary_requested = Signal()
     question_toggled = Signal(str)  # the patient tapped a suggested question on the page
     page_shown = Signal(int)  # 0-based index
+    speaking_changed = Signal(bool)  # read-aloud playing: the idle clock waits
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -35,15 +45,34 @@ class ReaderScreen(QWidget):
         self._css = ""
 
         self.home_button = BigButton()
-        self.topic_label = make_label(role="muted")
-        self.questions_button = BigButton()
         self.contents_button = BigButton()  # presenter mode only
         self.contents_button.setVisible(False)
-        top = QHBoxLayout()
-        top.addWidget(self.home_button)
-        top.addWidget(self.contents_button)
-        top.addWidget(self.topic_label, 1)
-        top.addWidget(self.questions_button)
+        self.display_button = BigButton()
+        self.display_button.setCheckable(True)
+        self.glossary_button = BigButton()
+        self.listen_button = BigButton()
+        self.stop_button = BigButton()
+        self.questions_button = BigButton(role="primary")
+        self.topic_label = make_label(role="muted")  # kept for screen readers and tests
+        self.topic_label.setVisible(False)
+        # A flowing toolbar: at A++ or on a narrow tablet, buttons wrap instead of clipping.
+        self.toolbar = QWidget()
+        top = FlowLayout(self.toolbar)
+        for button in (
+            self.home_button,
+            self.contents_button,
+            self.display_button,
+            self.glossary_button,
+            self.listen_button,
+            self.stop_button,
+            self.questions_button,
+        ):
+            top.addWidget(button)
+        self.display_bar = DisplayBar()
+        self.display_bar.setVisible(False)
+        self.definition = DefinitionPanel()
+        self.display_button.toggled.connect(self.display_bar.setVisible)
+        self.stop_button.setVisible(False)
 
         self.page_title = make_label(role="title")
         self.view = PageView()
@@ -80,6 +109,7 @@ class ReaderScreen(QWidget):
         column_layout = QVBoxLayout(self.column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.addWidget(self.page_title)
+        column_layout.addWidget(self.definition)
         column_layout.addWidget(self.view, 1)
         column_layout.addWidget(self.more_cue)
         self._column_layout = column_layout
@@ -89,10 +119,12 @@ class ReaderScreen(QWidget):
         centred.addStretch(1)
 
         self._layout = QVBoxLayout(self)
-        self._layout.addLayout(top)
+        self._layout.addWidget(self.toolbar)
+        self._layout.addWidget(self.display_bar)
         self._layout.addLayout(centred, 1)
         self._layout.addLayout(bottom)
         self._bottom, self._top = bottom, top
+        self.speaker: Speaker | None = None
 
         self.swipe = SwipeFilter(min_distance_px=100, parent=self)
         for viewport in (self.view.viewport(), self.body.viewport()):
@@ -101,6 +133,10 @@ class ReaderScreen(QWidget):
         self.home_button.clicked.connect(self.home_requested)
         self.questions_button.clicked.connect(self.questions_requested)
         self.contents_button.clicked.connect(self.contents_requested)
+        self.glossary_button.clicked.connect(self.glossary_requested)
+        self.listen_button.clicked.connect(self._on_listen)
+        self.stop_button.clicked.connect(self._stop_speaking)
+        self.definition.listen_requested.connect(self._speak)
         self.previous_button.clicked.connect(lambda: self.turn(-1))
         self.next_button.clicked.connect(self._on_next)
         for widget in (self, self.body, self.view, *self.findChildren(BigButton)):
@@ -112,6 +148,16 @@ class ReaderScreen(QWidget):
     def retranslate(self) -> None:
         self.home_button.setText(self.tr("Accueil"))
         self.contents_button.setText(self.tr("Sommaire"))
+        self.display_button.setText(self.tr("Affichage"))
+        self.display_button.setAccessibleDescription(
+            self.tr("Taille du texte, contraste et langue")
+        )
+        self.glossary_button.setText(self.tr("Mots expliqués"))
+        self.stop_button.setText(self.tr("Arrêter"))
+        self.stop_button.setAccessibleName(self.tr("Arrêter la lecture à voix haute"))
+        self.display_bar.retranslate()
+        self.definition.retranslate()
+        self._show_speech_state()
         self.previous_button.setText(self.tr("Précédent"))
         self._more_text = self.tr("La suite est plus bas : faites glisser le texte vers le haut")
         self.body.setAccessibleName(self.tr("Texte de la page"))
@@ -126,7 +172,9 @@ class ReaderScreen(QWidget):
         margin = m.mm(10)
         self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
         self._layout.setSpacing(m.gap_px)
-        self._top.setSpacing(m.gap_px * 2)
+        self._top.set_gap(m.gap_px * 2)
+        self.display_bar.apply_metrics(m)
+        self.definition.apply_metrics(m)
         self._bottom.setSpacing(m.gap_px * 3)
         self._column_layout.setSpacing(m.gap_px)
         self.column.setMaximumWidth(m.body_px * 34)
@@ -153,6 +201,9 @@ class ReaderScreen(QWidget):
 
     def wipe(self) -> None:
         """A new patient starts at the top of the first page."""
+        self._stop_speaking()
+        self.definition.setVisible(False)
+        self.display_button.setChecked(False)
         self.topic = None
         self._documents.clear()
         self.view.show_suggestions([], set())
@@ -175,6 +226,8 @@ class ReaderScreen(QWidget):
         page = self.current_page
         if page is None or self.topic is None:
             return
+        self._stop_speaking()
+        self.definition.setVisible(False)
         self.page_title.setText(page.title)
         self.body.setDocument(self._document_for(page))
         self.body.fit_height()
@@ -231,7 +284,56 @@ class ReaderScreen(QWidget):
         more_below = bar.maximum() > 0 and bar.value() < bar.maximum()
         self.more_cue.setText(self._more_text if more_below else " ")
 
+    # Read aloud ---------------------------------------------------------------
+    def set_speaker(self, speaker: Speaker | None) -> None:
+        self.speaker = speaker
+        if speaker is not None:
+            speaker.state_changed.connect(self._show_speech_state)
+        self._show_speech_state()
+
+    def can_speak(self) -> bool:
+        language = self.topic.language if self.topic else self.session.language
+        return self.speaker is not None and self.speaker.can_speak(language)
+
+    def _on_listen(self) -> None:
+        speaker, page = self.speaker, self.current_page
+        if speaker is None or page is None:
+            return
+        if speaker.state == "speaking":
+            speaker.pause()
+        elif speaker.state == "paused":
+            speaker.resume()
+        else:
+            self._speak(f"{page.title}.\n{page.text}")
+
+    def _speak(self, text: str) -> None:
+        if self.speaker is not None and self.topic is not None:
+            self.speaker.speak(text, self.topic.language)
+
+    def _stop_speaking(self) -> None:
+        if self.speaker is not None and self.speaker.state in ("speaking", "paused"):
+            self.speaker.stop()
+
+    def _show_speech_state(self, _state: str = "") -> None:
+        available = self.can_speak()
+        self.listen_button.setVisible(available)
+        state = self.speaker.state if self.speaker is not None else "ready"
+        self.stop_button.setVisible(available and state in ("speaking", "paused"))
+        labels = {"speaking": self.tr("Pause"), "paused": self.tr("Reprendre")}
+        self.listen_button.setText(labels.get(state, self.tr("Écouter")))
+        self.listen_button.setAccessibleName(
+            self.listen_button.text() if state in labels else self.tr("Écouter la page")
+        )
+        self.speaking_changed.emit(state == "speaking")
+
     def _on_link(self, url: QUrl) -> None:
+        if self.swipe.last_was_drag:
+            return  # the finger swiped or scrolled across a word: not a tap on it
+        if url.scheme() == "term" and self.topic is not None:
+            entry = self.topic.glossary_entry(url.path())
+            if entry is not None:
+                self.definition.show_entry(entry, self.can_speak())
+            return
         if url.scheme() == "page" and self.topic is not None:
             slug = url.path()
             for page in self.topic.pages:

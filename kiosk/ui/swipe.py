@@ -26,6 +26,7 @@ class SwipeFilter(QObject):
         self._start: QPointF | None = None
         self._start_time = -1
         self._finish_time = -1
+        self.last_was_drag = False  # the last press-release moved: not a tap on a link
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -48,6 +49,7 @@ class SwipeFilter(QObject):
         dx = end.x() - self._start.x()
         dy = end.y() - self._start.y()
         self._start = None
+        self.last_was_drag = max(abs(dx), abs(dy)) > self.min_distance_px / 4
         if abs(dx) >= self.min_distance_px and abs(dx) > 1.5 * abs(dy):
             self.swiped.emit(1 if dx < 0 else -1)
 

@@ -104,7 +104,7 @@ def test_arrow_keys_turn_pages(qtbot, make_window):
 
 
 def test_long_page_scrolls_with_a_finger_and_shows_a_cue(qtbot, make_window, library):
-    window = make_window(1280, 600)
+    window = make_window(1280, 800)
     reader = open_topic(qtbot, window)
     topic = library.topic("fr", "cimentoplastie")
     longest = max(range(len(topic.pages)), key=lambda i: len(topic.pages[i].text))

@@ -1,0 +1,84 @@
+"""Run every check on a content folder and collect the findings in one :class:`Report`.
+
+Content is loaded exactly as the app loads it (:func:`kiosk.content.load_library`); its
+problems are reported as they are. Then come the checks the app does not need to run:
+parity across languages, plain language, and (optionally) layout.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.checker.parity import check_parity
+from kiosk.checker.plain_language import Limits, check_page
+from kiosk.checker.report import Finding, Report, from_problem, relative
+from kiosk.checker.terms import load_terms
+from kiosk.content import ContentProblem, Library, load_library
+from kiosk.content.loader import LANGUAGE_DIR
+
+
+@dataclass(frozen=True)
+class Options:
+    limits: Limits = field(default_factory=Limits)
+    layout: bool = True  # needs a QApplication
+
+
+def check(content_dir: Path, options: Options | None = None) -> Report:
+    options = options or Options()
+    started = time.perf_counter()
+    root = content_dir
+    library = load_library(root)
+    problems: list[ContentProblem] = list(library.problems)  # terms.txt may add some
+    plain = plain_language_findings(library, options.limits, problems)
+    findings = [from_problem(p, root) for p in problems] + check_parity(library) + plain
+    if options.layout:
+        findings += layout_findings(library)
+    return Report(findings, files=count_files(root), seconds=time.perf_counter() - started)
+
+
+def plain_language_findings(
+    library: Library, limits: Limits, problems: list[ContentProblem]
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for language in library.languages:
+        for topic in library.topics_for(language):
+            terms = load_terms(topic, problems)
+            forms = tuple(form for entry in topic.glossary for form in entry.forms)
+            for page in topic.pages:
+                path = relative(page.source, library.root)
+                for f in check_page(page, language, limits, terms, forms):
+                    findings.append(Finding(path, f.line, "warning", f.category, f.message))
+    return findings
+
+
+def layout_findings(library: Library) -> list[Finding]:
+    """One note per page that scrolls, listing every screen and text size where it does."""
+    from kiosk.checker.layout import measure  # Qt only when layout checks run
+
+    by_page: dict[Path, list[str]] = {}
+    for overflow in measure(library):
+        by_page.setdefault(overflow.page.source, []).append(overflow.detail())
+    return [
+        Finding(
+            relative(source, library.root),
+            None,
+            "note",
+            "layout",
+            "needs scrolling " + "; ".join(details),
+        )
+        for source, details in by_page.items()
+    ]
+
+
+def count_files(root: Path) -> int:
+    """Content files the check read: the Markdown files of every topic folder."""
+    if not root.is_dir():
+        return 0
+    count = 0
+    for lang_dir in root.iterdir():
+        if lang_dir.is_dir() and LANGUAGE_DIR.match(lang_dir.name):
+            count += sum(1 for path in lang_dir.glob("*/*.md") if path.is_file())
+            count += sum(1 for path in lang_dir.glob("*/terms.txt") if path.is_file())
+    return count

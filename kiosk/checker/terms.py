@@ -1,0 +1,108 @@
+"""Medical words a patient may not know: built-in lists, extended per topic by ``terms.txt``.
+
+A topic folder may hold ``terms.txt``: UTF-8, one term per line, blank lines and lines
+starting with ``#`` ignored. Terms are matched whole-word and case-insensitively, with a
+plural or feminine ending (s, x, e, es) allowed; write irregular forms on their own line
+("metastases"). A term counts as explained when a glossary word or one of its other forms
+contains it ("anesthésie" is explained by "Anesthésie générale").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from kiosk.content import ContentProblem, Topic
+
+TERMS_FILE = "terms.txt"
+
+BUILT_IN: dict[str, tuple[str, ...]] = {
+    "fr": (
+        "abcès", "anémie", "anesthésie", "anévrisme", "angiographie", "antalgique",
+        "antiagrégant", "antibiotique", "anticoagulant", "arthrose", "asepsie", "biopsie",
+        "canule", "cathéter", "chimiothérapie", "cimentoplastie", "contre-indication",
+        "cyphoplastie", "embolie", "embolisation", "endoscopie", "échographie", "hématome",
+        "hémorragie", "infiltration", "intubation", "IRM", "lésion", "métastase", "myélome",
+        "nécrose", "ostéoporose", "ostéosynthèse", "percutané", "prothèse", "radiothérapie",
+        "scanner", "scintigraphie", "scopie", "sédation", "thrombose", "trocart", "tumeur",
+        "vertèbre", "vertébroplastie",
+    ),
+    "en": (
+        "abscess", "anaesthesia", "analgesic", "anemia", "anesthesia", "aneurysm",
+        "angiography", "antibiotic", "anticoagulant", "asepsis", "biopsy", "cannula",
+        "catheter", "cementoplasty", "chemotherapy", "contraindication", "embolism",
+        "embolization", "endoscopy", "fluoroscopy", "haematoma", "hematoma", "hemorrhage",
+        "infiltration", "intubation", "kyphoplasty", "lesion", "metastases", "metastasis",
+        "MRI", "myeloma", "necrosis", "osteoporosis", "osteosynthesis", "percutaneous",
+        "prosthesis", "radiotherapy", "scintigraphy", "sedation", "thrombosis", "trocar",
+        "tumor", "tumour", "ultrasound", "vertebra", "vertebroplasty",
+    ),
+}  # fmt: skip
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+@cache
+def pattern(term: str) -> re.Pattern[str]:
+    """Whole-word, case-insensitive match of ``term`` with an optional plural ending."""
+    words = [re.escape(word) + r"(?:s|x|e|es)?" for word in _fold(term).split()]
+    return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
+
+
+def load_terms(topic: Topic, problems: list[ContentProblem]) -> tuple[str, ...]:
+    """Built-in terms for the topic's language, plus the topic's own ``terms.txt``."""
+    terms = list(BUILT_IN.get(topic.language, ()))
+    path = topic.folder / TERMS_FILE
+    if path.is_file():
+        terms.extend(_read_terms(path, problems))
+    return tuple(dict.fromkeys(terms))
+
+
+def _read_terms(path: Path, problems: list[ContentProblem]) -> list[str]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        problems.append(ContentProblem(path, None, f"cannot read file: {error.strerror}"))
+        return []
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        problems.append(
+            ContentProblem(path, line, "text is not valid UTF-8 (save the file as UTF-8)")
+        )
+        return []
+    terms = []
+    for line in text.splitlines():
+        term = " ".join(line.split())
+        if term and not term.startswith("#"):
+            terms.append(term)
+    return terms
+
+
+def undefined_terms(text: str, terms: Iterable[str], glossary_forms: Iterable[str]) -> list[str]:
+    """Terms used in ``text`` that no glossary form explains, in order of first use.
+
+    Each is returned as written in the text (first occurrence).
+    """
+    forms = [_fold(form) for form in glossary_forms]
+    folded = _fold(text)
+    found: list[tuple[int, str]] = []
+    for term in terms:
+        match = pattern(term).search(folded)
+        if match is None or any(pattern(term).search(form) for form in forms):
+            continue
+        found.append((match.start(), text_at(text, folded, match)))
+    unique = dict(sorted(found, reverse=True))  # two terms matching one place: keep one
+    return [word for _, word in sorted(unique.items())]
+
+
+def text_at(text: str, folded: str, match: re.Match[str]) -> str:
+    """The matched words as written in the original text (folding keeps lengths for the
+    scripts used here; fall back to the folded form otherwise)."""
+    if len(text) == len(folded):
+        return text[match.start() : match.end()]
+    return match.group(0)

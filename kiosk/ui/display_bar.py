@@ -1,0 +1,73 @@
+"""Reading comfort controls: text size A / A+ / A++, high contrast, and the language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QWidget
+
+from kiosk.ui.attract import LANGUAGE_NAMES
+from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.metrics import TEXT_SCALES, Metrics
+from kiosk.ui.widgets import BigButton, make_label
+
+SIZE_LABELS = ("A", "A+", "A++")
+
+
+class DisplayBar(QWidget):
+    scale_chosen = Signal(int)  # index into TEXT_SCALES
+    contrast_toggled = Signal(bool)
+    language_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._flow = FlowLayout(self)
+        self.size_label = make_label()
+        self._flow.addWidget(self.size_label)
+        self.size_buttons: list[BigButton] = []
+        self._sizes = QButtonGroup(self)
+        for index, text in enumerate(SIZE_LABELS[: len(TEXT_SCALES)]):
+            button = BigButton(text)
+            button.setCheckable(True)
+            button.setProperty("tab", True)
+            button.clicked.connect(lambda _=False, i=index: self.scale_chosen.emit(i))
+            self._sizes.addButton(button)
+            self._flow.addWidget(button)
+            self.size_buttons.append(button)
+        self.contrast_button = BigButton()
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.setProperty("tab", True)
+        self.contrast_button.toggled.connect(self.contrast_toggled)
+        self._flow.addWidget(self.contrast_button)
+        self.language_buttons: dict[str, BigButton] = {}
+        self.retranslate()
+
+    def set_languages(self, languages: list[str]) -> None:
+        for button in self.language_buttons.values():
+            self._flow.removeWidget(button)
+            button.deleteLater()
+        self.language_buttons = {}
+        for language in languages if len(languages) > 1 else []:
+            button = BigButton(LANGUAGE_NAMES.get(language, language))
+            button.setCheckable(True)
+            button.setProperty("tab", True)
+            button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))
+            self._flow.addWidget(button)
+            self.language_buttons[language] = button
+
+    def retranslate(self) -> None:
+        self.size_label.setText(self.tr("Taille du texte :"))
+        self.contrast_button.setText(self.tr("Contraste élevé"))
+        names = (self.tr("Texte normal"), self.tr("Texte grand"), self.tr("Texte très grand"))
+        for button, name in zip(self.size_buttons, names, strict=False):
+            button.setAccessibleName(name)
+
+    def apply_metrics(self, m: Metrics) -> None:
+        self._flow.set_gap(m.gap_px * 2)
+
+    def show_state(self, scale_index: int, high_contrast: bool, language: str) -> None:
+        self.size_buttons[scale_index].setChecked(True)
+        self.contrast_button.blockSignals(True)
+        self.contrast_button.setChecked(high_contrast)
+        self.contrast_button.blockSignals(False)
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == language)

@@ -1,0 +1,126 @@
+"""Words explained: the definition panel a tapped term opens, and the whole glossary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content import GlossaryEntry, Topic
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.widgets import BigButton, make_label
+
+
+class DefinitionPanel(QFrame):
+    """A large box under the page title: the word, what it means, listen, close."""
+
+    listen_requested = Signal(str)  # text to read
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setProperty("role", "definition")
+        self.term = make_label(role="subtitle")
+        self.definition = make_label()
+        self.listen_button = BigButton()
+        self.close_button = BigButton(role="primary")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.listen_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.term)
+        layout.addWidget(self.definition)
+        layout.addLayout(buttons)
+        self._layout = layout
+        self.entry: GlossaryEntry | None = None
+        self.listen_button.clicked.connect(self._listen)
+        self.close_button.clicked.connect(self.hide_definition)
+        self.setVisible(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.listen_button.setText(self.tr("Écouter"))
+        self.listen_button.setAccessibleName(self.tr("Écouter la définition"))
+        self.close_button.setText(self.tr("Fermer"))
+        self.close_button.setAccessibleName(self.tr("Fermer la définition"))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        pad = m.mm(4)
+        self._layout.setContentsMargins(pad, pad, pad, pad)
+        self._layout.setSpacing(m.gap_px)
+
+    def show_entry(self, entry: GlossaryEntry, can_listen: bool) -> None:
+        self.entry = entry
+        self.term.setText(entry.term)
+        self.definition.setText(entry.definition_text)
+        self.setAccessibleName(self.tr("Définition : %1").replace("%1", entry.term))
+        self.listen_button.setVisible(can_listen)
+        self.setVisible(True)
+        self.close_button.setFocus()
+
+    def hide_definition(self) -> None:
+        self.setVisible(False)
+        self.entry = None
+        self.closed.emit()
+
+    def _listen(self) -> None:
+        if self.entry is not None:
+            self.listen_requested.emit(f"{self.entry.term}. {self.entry.definition_text}")
+
+
+class GlossaryScreen(QWidget):
+    """Every word of the topic's glossary with its explanation, in a finger-scrolled list."""
+
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.back_button = BigButton()
+        self.title = make_label(role="title")
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.scroll, 1)
+        self.back_button.clicked.connect(self.back_requested)
+        self.terms: list[str] = []
+        self._metrics: Metrics | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("Retour à la lecture"))
+        self.title.setText(self.tr("Les mots expliqués"))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        self._metrics = m
+        margin = m.mm(10)
+        self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
+        self._layout.setSpacing(m.gap_px * 2)
+
+    def show_topic(self, topic: Topic) -> None:
+        inner = QWidget()
+        inner.setObjectName("page")
+        layout = QVBoxLayout(inner)
+        self.terms = []
+        for entry in topic.glossary:
+            layout.addWidget(make_label(entry.term, "subtitle"))
+            layout.addWidget(make_label(entry.definition_text))
+            self.terms.append(entry.term)
+        layout.addStretch(1)
+        if self._metrics is not None:
+            layout.setSpacing(self._metrics.gap_px)
+        self.scroll.setWidget(inner)

@@ -1,0 +1,92 @@
+"""The command: text grouped by file, --json, exit codes, options."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from kiosk.checker.cli import main
+
+from .helpers import FIXTURES, broken_content
+
+SUMMARY = re.compile(r"^\d+ errors?, \d+ warnings?(, \d+ notes?)? in \d+ files? \(\d+\.\d s\)$")
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    return code, capsys.readouterr().out
+
+
+def test_text_output_is_grouped_by_file_with_a_summary(capsys, tmp_path):
+    code, out = run_cli(capsys, str(broken_content(tmp_path)), "--no-layout")
+    assert code == 1
+    *body, summary = out.rstrip("\n").split("\n")
+    assert body[:5] == [
+        "fr/t/02-html.md:6: error: raw HTML is not allowed in content: '<div>Une boîte</div>'",
+        "fr/t/02-html.md: error: page skipped because of the errors above",
+        "",
+        "fr/t/03-liens.md:4: error: link 'https://example.org' refused: links may only point "
+        "to pages of this topic",
+        "fr/t/03-liens.md:6: error: link target '09-absente.md' is not a page of this topic",
+    ]
+    assert body[-1] == ""
+    assert SUMMARY.match(summary), summary
+    assert summary.startswith("11 errors, 0 warnings in 9 files (")
+
+
+def test_json_output_shape(capsys):
+    code, out = run_cli(capsys, str(FIXTURES / "hard"), "--no-layout", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"errors", "warnings", "problems", "seconds"}
+    assert (data["errors"], data["warnings"]) == (0, 7)
+    assert isinstance(data["seconds"], float) and 0 <= data["seconds"] < 10
+    assert len(data["problems"]) == 7
+    for problem in data["problems"]:
+        assert set(problem) == {"path", "line", "severity", "category", "message"}
+        assert problem["severity"] in {"error", "warning", "note"}
+        assert problem["line"] is None or isinstance(problem["line"], int)
+        assert not problem["path"].startswith("/") and "\\" not in problem["path"]
+    assert data["problems"][0] == {
+        "path": "en/t/02-difficile.md",
+        "line": None,
+        "severity": "warning",
+        "category": "readability",
+        "message": "readability -138.7 is below 60 (Flesch reading ease: 7.0 words per sentence, "
+        "4.00 syllables per word); use shorter sentences and shorter words",
+    }
+
+
+@pytest.mark.parametrize(
+    ("folder", "strict", "code"),
+    [
+        ("broken", False, 1),  # errors always fail, with or without --strict
+        ("broken", True, 1),
+        ("parity", False, 1),
+        ("hard", False, 0),  # warnings alone pass...
+        ("hard", True, 1),  # ...unless --strict
+    ],
+)
+def test_exit_codes(capsys, folder, strict, code):
+    argv = [str(FIXTURES / folder), "--no-layout"] + (["--strict"] if strict else [])
+    assert run_cli(capsys, *argv)[0] == code
+
+
+def test_options_change_the_limits(capsys):
+    folder = str(FIXTURES / "hard")
+    assert run_cli(capsys, folder, "--no-layout", "--strict", "--min-readability", "-200",
+                   "--max-sentence-words", "30", "--max-paragraphs", "6")[0] == 1  # fmt: skip
+    _, out = run_cli(capsys, folder, "--no-layout", "--max-paragraphs", "6", "--json")
+    assert json.loads(out)["warnings"] == 6
+
+
+def test_missing_folder_and_bad_options(capsys, tmp_path):
+    code, out = run_cli(capsys, str(tmp_path / "nowhere"), "--no-layout")
+    assert code == 1
+    assert f"{(tmp_path / 'nowhere').as_posix()}: error: content folder not found" in out
+    assert main(["--no-such-option"]) == 2
+    assert "usage: kiosk check" in capsys.readouterr().err
+    assert main(["--help"]) == 0
+    assert "--min-readability" in capsys.readouterr().out
