@@ -20,6 +20,8 @@ class Session:
     questions: QuestionList = field(default_factory=QuestionList)
     pages_covered: set[int] = field(default_factory=set)  # presenter mode: ticked by the nurse
     started: bool = False  # a patient is using the kiosk (not the attract screen)
+    text_scale: int = 0  # index into the UI's text sizes: A, A+, A++
+    high_contrast: bool = False
 
     def __post_init__(self) -> None:
         self.language = self.language or self.default_language

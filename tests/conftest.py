@@ -53,10 +53,10 @@ def make_window(qtbot, library, family):
         window = MainWindow(lib or library, session, settings, family)
         qtbot.addWidget(window)
         window.resize(width, height)
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitExposed(window):
+            window.show()
         window.activateWindow()
-        qtbot.waitActive(window)
+        qtbot.waitUntil(window.isActiveWindow)
         if start and window.stack.currentWidget() is window.attract:
             qtbot.mouseClick(window.attract.language_buttons[language], Qt.MouseButton.LeftButton)
         return window

@@ -4,19 +4,21 @@ touch the screen in each language, and a language choice with each language name
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Library
+from kiosk.i18n import language_name, translate_in
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, make_label
 
-LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
-INVITATIONS = {
-    "fr": "Touchez l'écran pour commencer",
-    "en": "Touch the screen to start",
-}
+INVITATION = "Touchez l'écran pour commencer"
+
+
+def _mark_for_translation() -> None:
+    # Lets pyside6-lupdate see the invitation, which is shown in every language at once.
+    QCoreApplication.translate("AttractScreen", "Touchez l'écran pour commencer")
 
 
 class AttractScreen(QWidget):
@@ -62,13 +64,13 @@ class AttractScreen(QWidget):
                 title = make_label(topic.title, "title")
                 title.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 self._titles.addWidget(title)
-            invitation = make_label(INVITATIONS.get(language, ""))
+            invitation = make_label(translate_in(language, "AttractScreen", INVITATION))
             invitation.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self._invitations.addWidget(invitation)
         self._languages.addStretch(1)
         for language in languages:
-            button = BigButton(LANGUAGE_NAMES.get(language, language), role="primary")
-            button.setAccessibleName(LANGUAGE_NAMES.get(language, language))
+            button = BigButton(language_name(language), role="primary")
+            button.setAccessibleName(language_name(language))
             button.clicked.connect(lambda _=False, lang=language: self.start_requested.emit(lang))
             self._languages.addWidget(button)
             self.language_buttons[language] = button

@@ -42,6 +42,7 @@ class ContentsScreen(QWidget):
         self.page_buttons: list[BigButton] = []
         self.checks: list[QCheckBox] = []
         self.back_button.clicked.connect(self.back_requested)
+        self.scroll.setAccessibleName(self.tr("Liste des pages"))
         self._metrics: Metrics | None = None
 
     def apply_metrics(self, m: Metrics) -> None:

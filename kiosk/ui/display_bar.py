@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QWidget
 
-from kiosk.ui.attract import LANGUAGE_NAMES
+from kiosk.i18n import language_name
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.metrics import TEXT_SCALES, Metrics
 from kiosk.ui.widgets import BigButton, make_label
@@ -47,7 +47,7 @@ class DisplayBar(QWidget):
             button.deleteLater()
         self.language_buttons = {}
         for language in languages if len(languages) > 1 else []:
-            button = BigButton(LANGUAGE_NAMES.get(language, language))
+            button = BigButton(language_name(language))
             button.setCheckable(True)
             button.setProperty("tab", True)
             button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))

@@ -104,6 +104,7 @@ class GlossaryScreen(QWidget):
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("Retour à la lecture"))
         self.title.setText(self.tr("Les mots expliqués"))
+        self.scroll.setAccessibleName(self.tr("Les mots expliqués"))
 
     def apply_metrics(self, m: Metrics) -> None:
         self._metrics = m

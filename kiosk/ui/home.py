@@ -6,10 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content import Topic
+from kiosk.i18n import language_name
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import Tile, make_label
-
-LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
 class HomeScreen(QWidget):
@@ -31,7 +30,7 @@ class HomeScreen(QWidget):
         self._tiles_box = QWidget()
         self._tiles_layout = QVBoxLayout(self._tiles_box)
         self._tiles_layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self._tiles_box)
@@ -46,6 +45,7 @@ class HomeScreen(QWidget):
     def retranslate(self) -> None:
         self.welcome.setText(self.tr("Bienvenue"))
         self.hint.setText(self.tr("Touchez un sujet pour commencer la lecture."))
+        self.scroll.setAccessibleName(self.tr("Sujets"))
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.mm(12)
@@ -69,7 +69,8 @@ class HomeScreen(QWidget):
                 tile.apply_metrics(self._metrics)
             tile.clicked.connect(lambda _=False, tid=topic.id: self.topic_chosen.emit(tid))
             self._tiles_layout.addWidget(tile)
+            tile.setVisible(True)  # now, not on the next event loop turn: focus can land on it
             self.tiles.append(tile)
         self._tiles_layout.addStretch(1)
-        name = LANGUAGE_NAMES.get(language, language)
+        name = language_name(language)
         self.language_label.setText(self.tr("Langue : %1").replace("%1", name))

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
 from kiosk.config import Settings
 from kiosk.content import Library, Topic
+from kiosk.i18n import use_language
 from kiosk.session import Session
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.contents import ContentsScreen
+from kiosk.ui.glossary_view import GlossaryScreen
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.metrics import TEXT_SCALES, Metrics
 from kiosk.ui.placeholder import MessageScreen
@@ -22,7 +24,7 @@ from kiosk.ui.questions_screen import QuestionsScreen
 from kiosk.ui.reader import ReaderScreen
 from kiosk.ui.still_there import StillThereScreen
 from kiosk.ui.summary_screen import SummaryScreen
-from kiosk.ui.theme import CALM, Palette, style_sheet
+from kiosk.ui.theme import CALM, HIGH_CONTRAST, Palette, style_sheet
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.questions = QuestionsScreen(session)
         self.summary = SummaryScreen(session, settings, family)
         self.contents = ContentsScreen()
+        self.glossary = GlossaryScreen()
         self.still_there = StillThereScreen()
         self.message = MessageScreen()
         self.error = MessageScreen()
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
             self.questions,
             self.summary,
             self.contents,
+            self.glossary,
             self.still_there,
             self.message,
             self.error,
@@ -74,6 +78,11 @@ class MainWindow(QMainWindow):
         self.reader.questions_requested.connect(self.show_questions)
         self.reader.contents_requested.connect(self.show_contents)
         self.reader.question_toggled.connect(self.toggle_question)
+        self.reader.glossary_requested.connect(self.show_glossary)
+        self.glossary.back_requested.connect(self.back_to_reader)
+        self.reader.display_bar.scale_chosen.connect(self.set_text_scale)
+        self.reader.display_bar.contrast_toggled.connect(self.set_high_contrast)
+        self.reader.display_bar.language_chosen.connect(self.set_language)
         self.questions.back_requested.connect(self.back_to_reader)
         self.questions.changed.connect(self.reader.sync_questions)
         self.questions.end_requested.connect(self.end_session)
@@ -91,7 +100,7 @@ class MainWindow(QMainWindow):
     # Look -----------------------------------------------------------------
     def metrics(self) -> Metrics:
         screen = self.screen() or QGuiApplication.primaryScreen()
-        scale = TEXT_SCALES[0]
+        scale = TEXT_SCALES[self.session.text_scale]
         return Metrics.for_screen(screen, self.family, self.settings.viewing_distance_mm, scale)
 
     def apply_style(self, palette: Palette | None = None) -> None:
@@ -100,10 +109,46 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(style_sheet(self.palette_, m, self.family))
         for screen in (self.attract, self.home, self.message, self.error, self.still_there):
             screen.apply_metrics(m)
-        for screen in (self.summary, self.contents):
+        for screen in (self.summary, self.contents, self.glossary):
             screen.apply_metrics(m)
         self.questions.apply_style(m, self.palette_)
         self.reader.apply_style(m, self.palette_, self.family)
+
+    def set_text_scale(self, index: int) -> None:
+        self.session.text_scale = index
+        self.apply_style()
+        self._show_display_state()
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.session.high_contrast = on
+        self.apply_style(HIGH_CONTRAST if on else CALM)
+        self._show_display_state()
+
+    def set_language(self, language: str) -> None:
+        """UI and content change together; the page and the patient's questions stay."""
+        use_language(language)
+        self.session.language = language
+        for screen in self.screens:
+            retranslate = getattr(screen, "retranslate", None)
+            if retranslate is not None:
+                retranslate()
+        self.reader.sync_questions()
+        topic = self.current_topic()
+        if topic is not None:
+            page = min(self.session.page_index, len(topic.pages) - 1)
+            self.reader.show_topic(topic, page)
+            self.questions.show_topic(topic)
+            self.glossary.show_topic(topic)
+        elif self.stack.currentWidget() is self.home:
+            self.go_home()
+        self._show_display_state()
+        log.info("language: %s", language)
+
+    def _show_display_state(self) -> None:
+        self.reader.display_bar.set_languages(self.languages)
+        self.reader.display_bar.show_state(
+            self.session.text_scale, self.session.high_contrast, self.session.language
+        )
 
     def set_presenter(self, presenter: bool) -> None:
         self.presenter = presenter
@@ -118,7 +163,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.attract)
 
     def start_session(self, language: str) -> None:
-        self.session.language = language
+        self.set_language(language)
         self.session.started = True
         log.info("session started (%s)", language)
         if self.default_topic and self.library.topic(language, self.default_topic):
@@ -129,7 +174,11 @@ class MainWindow(QMainWindow):
     def end_session(self) -> None:
         """Forget this patient entirely, then go back to the attract screen."""
         was_started = self.session.started
+        reset_look = self.session.text_scale != 0 or self.session.high_contrast
         self.session.wipe()
+        if reset_look:
+            self.apply_style(CALM)  # the next patient starts with the default text and colours
+        use_language(self.session.default_language)
         self.questions.wipe()
         self.summary.wipe()
         self.reader.wipe()
@@ -159,6 +208,8 @@ class MainWindow(QMainWindow):
         self.session.open_topic(topic.id, len(topic.pages))
         self.reader.show_topic(topic)
         self.questions.show_topic(topic)
+        self.glossary.show_topic(topic)
+        self._show_display_state()
         self.stack.setCurrentWidget(self.reader)
 
     def back_to_reader(self) -> None:
@@ -175,6 +226,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.summary)
         covered = sorted(self.session.pages_covered) if self.presenter else []
         self.summary.show_summary(topic, [topic.pages[i].title for i in covered])
+
+    def show_glossary(self) -> None:
+        self.stack.setCurrentWidget(self.glossary)
 
     def show_contents(self) -> None:
         topic = self.current_topic()

@@ -86,6 +86,7 @@ class PageView(QScrollArea):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Page à lire"))
         self.suggestions_title.setText(self.tr("Questions à poser à votre médecin :"))
 
     def apply_style(self, m: Metrics, palette: Palette) -> None:

@@ -22,6 +22,7 @@ class MessageScreen(QWidget):
         self.details = make_label(role="muted")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.back_button = BigButton(role="primary")
+        self.back_button.setVisible(False)  # shown with a label by show_message
         self.back_button.clicked.connect(self.back_requested)
         self._layout = QVBoxLayout(self)
         self._layout.addStretch(1)

@@ -64,6 +64,7 @@ class QuestionListView(QScrollArea):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Ma liste de questions"))
         self.empty_label.setText(
             self.tr(
                 "Votre liste est vide. Touchez une question proposée, "

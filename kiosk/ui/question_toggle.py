@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.ui.icons import pixmap
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.theme import Palette
-from kiosk.ui.widgets import make_label
+from kiosk.ui.widgets import EnterButton, make_label
 
 
-class QuestionToggle(QPushButton):
+class QuestionToggle(EnterButton):
     def __init__(self, question_id: str, text: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.question_id = question_id

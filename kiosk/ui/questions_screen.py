@@ -131,6 +131,7 @@ class QuestionsScreen(QWidget):
         self.summary_button.setText(self.tr("Mon résumé"))
         self.suggested_tab.setText(self.tr("Questions proposées"))
         self.write_tab.setText(self.tr("Écrire ma question"))
+        self.suggested_view.setAccessibleName(self.tr("Questions proposées"))
         self.confirm_text.setText(
             self.tr(
                 "Voulez-vous terminer ? Vos questions seront effacées de cet écran. "

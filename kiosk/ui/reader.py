@@ -183,11 +183,12 @@ class ReaderScreen(QWidget):
         if self.topic is not None:
             self.show_page()
 
-    def show_topic(self, topic: Topic) -> None:
+    def show_topic(self, topic: Topic, page_index: int = 0) -> None:
         self.topic = topic
         self._documents.clear()
         self.topic_label.setText(topic.title)
         self.progress_bar.setRange(1, len(topic.pages))
+        self.session.page_index = page_index
         self.show_page()
 
     def set_question_count(self, count: int) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
-from kiosk.ui.attract import LANGUAGE_NAMES
+from kiosk.i18n import language_name
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, make_label
 
@@ -89,7 +89,7 @@ class StaffPanel(QWidget):
         language_row = QHBoxLayout()
         language_row.addWidget(make_label(self.tr("Langue par défaut :")))
         for language in languages:
-            button = BigButton(LANGUAGE_NAMES.get(language, language))
+            button = BigButton(language_name(language))
             button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))
             language_row.addWidget(button)
         language_row.addStretch(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.metrics import Metrics
@@ -17,7 +18,17 @@ def make_label(text: str = "", role: str = "", parent: QWidget | None = None) ->
     return label
 
 
-class BigButton(QPushButton):
+class EnterButton(QPushButton):
+    """A button that Enter activates too, not only Space: keyboard and switch users."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.isEnabled():
+            self.click()
+            return
+        super().keyPressEvent(event)
+
+
+class BigButton(EnterButton):
     """A push button styled by role: "primary" (20 mm high) or secondary (15 mm)."""
 
     def __init__(self, text: str = "", role: str = "", parent: QWidget | None = None):
@@ -28,7 +39,7 @@ class BigButton(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
 
-class Tile(QPushButton):
+class Tile(EnterButton):
     """A large button showing a title and a wrapped description (QPushButton cannot wrap)."""
 
     def __init__(self, title: str, description: str, parent: QWidget | None = None):

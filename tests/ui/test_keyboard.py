@@ -33,10 +33,10 @@ def build(qtbot, family):
         box.addWidget(editor, 1)
         box.addWidget(keyboard)
         window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitExposed(window):
+            window.show()
         window.activateWindow()
-        qtbot.waitActive(window)
+        qtbot.waitUntil(window.isActiveWindow)
         editor.setFocus()
         qtbot.waitUntil(editor.hasFocus)
         return window, editor, keyboard, m
