@@ -171,4 +171,8 @@ EN = {
     ),
     "Recommencer": "Start again",
     "Touchez l'écran pour commencer": "Touch the screen to start",
+    "Liste des pages": "List of pages",
+    "Sujets": "Topics",
+    "Page à lire": "Page to read",
+    "Ma liste de questions": "My list of questions",
 }

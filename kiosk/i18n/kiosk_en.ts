@@ -18,6 +18,10 @@
         <translation>Back to the page</translation>
     </message>
     <message>
+        <source>Liste des pages</source>
+        <translation>List of pages</translation>
+    </message>
+    <message>
         <source>Vue</source>
         <translation>Seen</translation>
     </message>
@@ -102,6 +106,10 @@
         <translation>Touch a topic to start reading.</translation>
     </message>
     <message>
+        <source>Sujets</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
         <source>Langue : %1</source>
         <translation>Language: %1</translation>
     </message>
@@ -159,6 +167,10 @@
 <context>
     <name>PageView</name>
     <message>
+        <source>Page à lire</source>
+        <translation>Page to read</translation>
+    </message>
+    <message>
         <source>Questions à poser à votre médecin :</source>
         <translation>Questions to ask your doctor:</translation>
     </message>
@@ -196,6 +208,10 @@
 </context>
 <context>
     <name>QuestionListView</name>
+    <message>
+        <source>Ma liste de questions</source>
+        <translation>My list of questions</translation>
+    </message>
     <message>
         <source>Votre liste est vide. Touchez une question proposée, ou écrivez la vôtre avec le clavier.</source>
         <translation>Your list is empty. Touch a suggested question, or write your own with the keyboard.</translation>

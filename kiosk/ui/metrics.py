@@ -18,6 +18,9 @@ PRIMARY_TOUCH_MM = 20.0
 GAP_MM = 4.0
 CAP_ANGLE_DEGREES = 0.7
 TEXT_SCALES = (1.0, 1.3, 1.6)  # A, A+, A++
+# Controls grow with the text up to this factor; beyond it only the reading text grows,
+# so at A++ on a 10-inch tablet the page keeps room to be read.
+CONTROL_SCALE_CAP = 1.3
 
 
 def physical_dpi(screen: QScreen | None) -> float:
@@ -35,7 +38,8 @@ def cap_height_mm(viewing_distance_mm: float) -> float:
 @dataclass(frozen=True)
 class Metrics:
     dpi: float
-    body_px: int  # font pixel size of body text
+    body_px: int  # font pixel size of the reading text (page body, page title)
+    ui_px: int  # font pixel size of controls and other labels
     title_px: int
     small_px: int
     touch_px: int  # minimum side of any control
@@ -55,7 +59,9 @@ class Metrics:
         probe = QFont(family)
         probe.setPixelSize(100)
         cap_ratio = QFontMetricsF(probe).capHeight() / 100 or 0.7
-        body = math.ceil(cap_px / cap_ratio * scale)
+        base = cap_px / cap_ratio
+        body = math.ceil(base * scale)
+        ui = math.ceil(base * min(scale, CONTROL_SCALE_CAP))
 
         def mm(value: float) -> int:
             return round(value * dpi / 25.4)
@@ -63,8 +69,9 @@ class Metrics:
         return cls(
             dpi=dpi,
             body_px=body,
-            title_px=round(body * 1.35),
-            small_px=round(body * 0.8),
+            ui_px=ui,
+            title_px=round(body * 1.3),
+            small_px=max(round(ui * 0.8), math.ceil(base * 0.8)),
             touch_px=mm(MIN_TOUCH_MM),
             primary_px=mm(PRIMARY_TOUCH_MM),
             gap_px=mm(GAP_MM),

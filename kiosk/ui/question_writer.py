@@ -99,7 +99,7 @@ class QuestionWriter(QWidget):
     def apply_metrics(self, m: Metrics) -> None:
         self._layout.setSpacing(m.gap_px * 2)
         # Two lines of body text: a long question wraps and scrolls inside the field.
-        self.editor.setFixedHeight(round(m.body_px * 1.3 * 2) + m.mm(4))
+        self.editor.setFixedHeight(round(m.ui_px * 1.3 * 2) + m.mm(4))
         self.keyboard.apply_metrics(m)
 
     def start_editing(self, index: int | None, text: str = "") -> None:

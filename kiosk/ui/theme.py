@@ -21,6 +21,7 @@ class Palette:
     on_primary: str
     secondary_border: str
     callout: str  # background of "good to know" boxes
+    link: str  # words that open their explanation
     progress: str
     focus: str
 
@@ -35,6 +36,7 @@ CALM = Palette(
     on_primary="#FFFFFF",
     secondary_border="#0B4A7F",
     callout="#E3EEF7",
+    link="#0B4A7F",
     progress="#0B4A7F",
     focus="#B35900",
 )
@@ -49,6 +51,7 @@ HIGH_CONTRAST = Palette(
     on_primary="#000000",
     secondary_border="#FFFFFF",
     callout="#1F1F1F",
+    link="#FFE600",
     progress="#FFE600",
     focus="#00E5FF",
 )
@@ -63,6 +66,8 @@ def text_pairs(palette: Palette) -> dict[str, tuple[str, str]]:
         "primary button": (palette.on_primary, palette.primary),
         "secondary button": (palette.secondary_border, palette.surface),
         "callout": (palette.text, palette.callout),
+        "link": (palette.link, palette.background),
+        "link in a box": (palette.link, palette.callout),
     }
 
 
@@ -71,6 +76,7 @@ def document_css(palette: Palette) -> str:
     return (
         f"body {{ color: {palette.text}; }}"
         f"td.callout {{ background-color: {palette.callout}; color: {palette.text}; }}"
+        f"a {{ color: {palette.link}; text-decoration: underline; }}"
         "p, li { line-height: 135%; }"
         "h2, h3 { font-weight: bold; }"
     )
@@ -83,7 +89,7 @@ def style_sheet(palette: Palette, m: Metrics, family: str) -> str:
 * {{ font-family: "{family}"; }}
 QWidget#screen, QStackedWidget, QMainWindow {{ background: {palette.background}; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
-QLabel {{ color: {palette.text}; font-size: {m.body_px}px; }}
+QLabel {{ color: {palette.text}; font-size: {m.ui_px}px; }}
 QLabel[role="title"] {{ font-size: {m.title_px}px; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {palette.muted_text}; font-size: {m.small_px}px; }}
 QTextBrowser {{
@@ -91,7 +97,7 @@ QTextBrowser {{
     font-size: {m.body_px}px;
 }}
 QPushButton {{
-    font-size: {m.body_px}px; font-weight: bold;
+    font-size: {m.ui_px}px; font-weight: bold;
     min-height: {m.touch_px}px; min-width: {m.touch_px}px;
     padding: 0 {m.mm(5)}px; border-radius: {radius}px;
     background: {palette.surface}; color: {palette.secondary_border};
@@ -124,13 +130,17 @@ QLabel[role="subtitle"] {{ font-weight: bold; }}
 QLabel[role="message"] {{ color: {palette.text}; font-weight: bold; }}
 QLabel[over="true"] {{ color: {palette.focus}; font-weight: bold; }}
 QPlainTextEdit {{
-    background: {palette.surface}; color: {palette.text}; font-size: {m.body_px}px;
+    background: {palette.surface}; color: {palette.text}; font-size: {m.ui_px}px;
     border: {border}px solid {palette.secondary_border}; border-radius: {radius}px;
     padding: {m.mm(1)}px;
 }}
 QPlainTextEdit:focus {{ border: {border * 2}px solid {palette.focus}; }}
 QWidget#page {{ background: transparent; }}
-QCheckBox {{ color: {palette.text}; font-size: {m.body_px}px; spacing: {m.mm(2)}px; }}
+QFrame[role="definition"] {{
+    background: {palette.callout}; border: {border}px solid {palette.primary};
+    border-radius: {radius}px;
+}}
+QCheckBox {{ color: {palette.text}; font-size: {m.ui_px}px; spacing: {m.mm(2)}px; }}
 QCheckBox::indicator {{ width: {m.mm(9)}px; height: {m.mm(9)}px; }}
 QPushButton:focus {{ outline: none; border: {border * 2}px solid {palette.focus}; }}
 QPushButton:pressed {{ background: {palette.callout}; color: {palette.text}; }}
