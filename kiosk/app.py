@@ -110,6 +110,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
         config_problems=config_problems,
         log_lines=lambda: last_lines(log_file),
         crash_report=crash_report,
+        content_root=content_root,
     )
     sys.excepthook = supervisor.recover
     if settings.windowed:

@@ -172,6 +172,7 @@ EN = {
     "Recommencer": "Start again",
     "Touchez l'écran pour commencer": "Touch the screen to start",
     "Liste des pages": "List of pages",
+    "Gardés dans leur dernière bonne version : %1": "Kept at their last good version: %1",
     "Sujets": "Topics",
     "Page à lire": "Page to read",
     "Ma liste de questions": "My list of questions",

@@ -588,6 +588,10 @@
         <translation>Content reloaded (%1 problems).</translation>
     </message>
     <message>
+        <source>Gardés dans leur dernière bonne version : %1</source>
+        <translation>Kept at their last good version: %1</translation>
+    </message>
+    <message>
         <source>Langue par défaut : %1</source>
         <translation>Default language: %1</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    session_ended = Signal()
+
     def __init__(self, library: Library, session: Session, settings: Settings, family: str):
         super().__init__()
         self.library, self.session, self.settings, self.family = library, session, settings, family
@@ -189,6 +191,7 @@ class MainWindow(QMainWindow):
         if was_started:
             log.info("session ended")
         self.show_attract()
+        self.session_ended.emit()
 
     # Navigation -------------------------------------------------------------
     def go_home(self) -> None:

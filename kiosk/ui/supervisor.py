@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, QTimer
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk import __version__, printing
 from kiosk.config import ConfigProblem
 from kiosk.content import Library
+from kiosk.content.reload import merge_reload
 from kiosk.staff_pin import PinGuard
+from kiosk.ui.content_watcher import ContentWatcher
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.kiosk_guard import KioskGuard
 from kiosk.ui.main_window import MainWindow
@@ -36,6 +39,7 @@ class Supervisor(QObject):
         config_problems: list[ConfigProblem] | None = None,
         log_lines: Callable[[], list[str]] = list,
         crash_report: str | None = None,
+        content_root: Path | None = None,
     ):
         super().__init__(window)
         self.window = window
@@ -61,6 +65,12 @@ class Supervisor(QObject):
             window.stack.addWidget(screen)
             screen.apply_metrics(window.metrics())
         self._return_to: QWidget | None = None
+        self.reload_pending = False
+        self.watcher: ContentWatcher | None = None
+        if content_root is not None:
+            self.watcher = ContentWatcher(content_root, self)
+            self.watcher.changed.connect(self.on_content_changed)
+        window.session_ended.connect(self.on_session_ended)
 
         self.gesture.triggered.connect(self.open_staff)
         self.pin_pad.accepted.connect(self.show_panel)
@@ -187,20 +197,48 @@ class Supervisor(QObject):
         QApplication.instance().quit()
 
     def reload_content(self) -> None:
-        library = self.reload_library()
-        if not library.languages:
-            log.error("reload refused: no usable topic; keeping the current content")
-            self.panel.set_status(self.tr("Rechargement refusé : aucun sujet utilisable."))
-        else:
-            self.window.set_library(library)
-            log.info("content reloaded (%d problems)", len(library.problems))
-            self.panel.set_status(
-                self.tr("Contenu rechargé (%1 problèmes).").replace(
-                    "%1", str(len(library.problems))
-                )
-            )
+        """Staff asked: reload now (the patient session, if any, ends first)."""
         self.window.end_session()
+        self.update_idle()
+        self.panel.set_status(self.apply_reload())
         self.show_panel()
+
+    def on_content_changed(self) -> None:
+        """Files changed: reload only while nobody is using the kiosk."""
+        if self.window.session.started or self.window.stack.currentWidget() in (
+            self.pin_pad,
+            self.panel,
+        ):
+            self.reload_pending = True
+            log.info("content changed: reload waits for the end of the session")
+            return
+        self.apply_reload()
+        self.window.show_attract()
+
+    def on_session_ended(self) -> None:
+        if self.reload_pending:
+            self.apply_reload()
+            self.window.show_attract()
+
+    def apply_reload(self) -> str:
+        self.reload_pending = False
+        merged, kept = merge_reload(self.window.library, self.reload_library())
+        if not merged.languages:
+            log.error("reload refused: no usable topic; keeping the current content")
+            return self.tr("Rechargement refusé : aucun sujet utilisable.")
+        self.window.set_library(merged)
+        errors = [p for p in merged.problems if p.severity == "error"]
+        log.info("content reloaded: %d problems", len(merged.problems))
+        for problem in merged.problems:
+            log.warning("content: %s", problem)
+        for name in kept:
+            log.warning("content: %s has errors; its last good version stays on screen", name)
+        message = self.tr("Contenu rechargé (%1 problèmes).").replace("%1", str(len(errors)))
+        if kept:
+            message += " " + self.tr("Gardés dans leur dernière bonne version : %1").replace(
+                "%1", ", ".join(kept)
+            )
+        return message
 
     def set_default_language(self, language: str) -> None:
         self.window.session.default_language = language
