@@ -83,6 +83,7 @@ class Supervisor(QObject):
         self.panel.topic_chosen.connect(self.set_default_topic)
         self.panel.test_page_requested.connect(self.print_test_page)
         self.idle.idle.connect(self.on_idle)
+        window.reader.speaking_changed.connect(self.on_speaking)
         window.still_there.continued.connect(self.on_continue)
         window.still_there.expired.connect(self.window_end_session)
         window.stack.currentChanged.connect(self.on_screen_changed)
@@ -121,6 +122,13 @@ class Supervisor(QObject):
         else:
             self.idle.resume("typing")
         self.update_idle()
+
+    def on_speaking(self, speaking: bool) -> None:
+        """Read-aloud playing counts as the patient being there."""
+        if speaking:
+            self.idle.pause("speaking")
+        else:
+            self.idle.resume("speaking")
 
     def on_idle(self) -> None:
         window = self.window
