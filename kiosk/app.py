@@ -8,12 +8,18 @@ import logging
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.config import Settings, load_settings
 from kiosk.content import Library, load_library
 from kiosk.resources import content_dir, fonts_dir
 from kiosk.session import Session
+
+if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
+    from PySide6.QtCore import QObject
+
+    from kiosk.speech import Speaker
 
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
@@ -67,7 +73,7 @@ def run(argv: list[str] | None = None) -> int:
 
 def run_kiosk(args: argparse.Namespace) -> int:
     # Qt is imported only once we know we will show a window (fast --help/--version).
-    from PySide6.QtCore import QLockFile
+    from PySide6.QtCore import QLockFile, QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.logs import enable_crash_reports, last_lines, setup_logging
@@ -113,6 +119,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
         content_root=content_root,
     )
     sys.excepthook = supervisor.recover
+    # The speech engine takes up to 2 s to list its voices: after the first paint.
+    QTimer.singleShot(0, lambda: window.reader.set_speaker(make_speaker(window)))
     if settings.windowed:
         window.resize(1280, 800)
         window.show()
@@ -125,6 +133,17 @@ def run_kiosk(args: argparse.Namespace) -> int:
     log.info("kiosk stopped")
     lock.unlock()
     return code
+
+
+def make_speaker(parent: QObject) -> Speaker:
+    from kiosk.speech import Speaker
+
+    speaker = Speaker(parent=parent)
+    for language in ("fr", "en"):
+        reason = speaker.unavailable_reason(language)
+        if reason:
+            log.warning("read-aloud in %s unavailable: %s", language, reason)
+    return speaker
 
 
 def load_and_log(root: Path) -> Library:
