@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Topic
 from kiosk.i18n import language_name
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import Tile, make_label
+from kiosk.ui.widgets import Tile, TouchScrollArea, make_label
 
 
 class HomeScreen(QWidget):
@@ -30,11 +30,8 @@ class HomeScreen(QWidget):
         self._tiles_box = QWidget()
         self._tiles_layout = QVBoxLayout(self._tiles_box)
         self._tiles_layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = scroll = TouchScrollArea()
         scroll.setWidget(self._tiles_box)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for widget in (self.welcome, self.hint, self.language_label):
             self._layout.addWidget(widget)
         self._layout.addWidget(scroll, 1)

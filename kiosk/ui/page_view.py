@@ -11,8 +11,6 @@ import math
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QScrollArea,
-    QScroller,
     QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
@@ -23,7 +21,7 @@ from kiosk.content import Question
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.question_toggle import QuestionToggle
 from kiosk.ui.theme import Palette
-from kiosk.ui.widgets import make_label
+from kiosk.ui.widgets import TouchScrollArea, make_label
 
 
 class PageText(QTextBrowser):
@@ -55,15 +53,11 @@ class PageText(QTextBrowser):
         self.fit_height()
 
 
-class PageView(QScrollArea):
+class PageView(TouchScrollArea):
     question_toggled = Signal(str)  # question id
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
         self.text = PageText()
         self.suggestions_title = make_label(role="subtitle")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.questions import ListItem
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, make_label
+from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
 
 
 class QuestionRow(QFrame):
@@ -41,16 +41,12 @@ class QuestionRow(QFrame):
         self._layout.setSpacing(m.gap_px * 2)
 
 
-class QuestionListView(QScrollArea):
+class QuestionListView(TouchScrollArea):
     remove_requested = Signal(object)  # ListItem
     edit_requested = Signal(object)  # ListItem
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         inner = QWidget()
         inner.setObjectName("page")
         self._layout = QVBoxLayout(inner)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QHBoxLayout,
-    QScrollArea,
-    QScroller,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -23,7 +20,7 @@ from kiosk.ui.question_list import QuestionListView
 from kiosk.ui.question_toggle import QuestionToggle
 from kiosk.ui.question_writer import QuestionWriter
 from kiosk.ui.theme import Palette
-from kiosk.ui.widgets import BigButton, make_label
+from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
 
 KEYBOARD_LAYOUTS = {"fr": "azerty", "en": "qwerty"}
 
@@ -65,13 +62,7 @@ class QuestionsScreen(QWidget):
         self.status = make_label(role="message")
         self.status.setVisible(False)
 
-        self.suggested_view = QScrollArea()
-        self.suggested_view.setWidgetResizable(True)
-        self.suggested_view.setFrameShape(QFrame.Shape.NoFrame)
-        self.suggested_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(
-            self.suggested_view.viewport(), QScroller.ScrollerGestureType.TouchGesture
-        )
+        self.suggested_view = TouchScrollArea()
         self.toggles: list[QuestionToggle] = []
         self.writer = QuestionWriter()
         self.list_view = QuestionListView()

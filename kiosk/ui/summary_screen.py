@@ -8,11 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
-    QScroller,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -31,7 +28,7 @@ from kiosk.summary import (
     qr_png,
 )
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, make_label
+from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
 
 log = logging.getLogger(__name__)
 LOCALES = {"fr": QLocale.Language.French, "en": QLocale.Language.English}
@@ -54,11 +51,7 @@ class SummaryScreen(QWidget):
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
 
-        self.preview = QScrollArea()
-        self.preview.setWidgetResizable(True)
-        self.preview.setFrameShape(QFrame.Shape.NoFrame)
-        self.preview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(self.preview.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.preview = TouchScrollArea()
         pages = QWidget()
         pages.setObjectName("page")
         self._pages_layout = QVBoxLayout(pages)

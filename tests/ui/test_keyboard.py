@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayou
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.metrics import MIN_TOUCH_MM, Metrics, physical_dpi
 from kiosk.ui.theme import CALM, style_sheet
+from tests.ui.taps import tap, type_by_taps
 
 QUESTION = "Combien de temps vais-je rester à l'hôpital ?"
 
@@ -42,20 +43,6 @@ def build(qtbot, family):
         return window, editor, keyboard, m
 
     return make
-
-
-def tap(qtbot, key: QPushButton) -> None:
-    qtbot.mouseClick(key, Qt.MouseButton.LeftButton)
-
-
-def type_by_taps(qtbot, keyboard: OnScreenKeyboard, text: str) -> None:
-    for char in text:
-        if char == " ":
-            tap(qtbot, keyboard.key_for("space"))
-            continue
-        if char.isupper():
-            tap(qtbot, keyboard.key_for("shift"))
-        tap(qtbot, keyboard.key_for(char))
 
 
 def text_of(editor: QLineEdit | QPlainTextEdit) -> str:

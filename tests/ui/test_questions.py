@@ -8,22 +8,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from kiosk.questions import MAX_LENGTH
+from tests.ui.taps import tap, type_by_taps
 
 OWN = "Combien de temps vais-je rester à l'hôpital ?"
-
-
-def tap(qtbot, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def type_by_taps(qtbot, keyboard, text: str) -> None:
-    for char in text:
-        if char == " ":
-            tap(qtbot, keyboard.key_for("space"))
-            continue
-        if char.isupper():
-            tap(qtbot, keyboard.key_for("shift"))
-        tap(qtbot, keyboard.key_for(char))
 
 
 def reader_pages_with_questions(window):
