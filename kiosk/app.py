@@ -8,7 +8,7 @@ import logging
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk import __version__
 from kiosk.config import Settings, load_settings
@@ -45,7 +45,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def apply_flags(settings: Settings, args: argparse.Namespace) -> Settings:
     """Command-line flags win over the configuration file."""
-    changes: dict[str, object] = {"windowed": args.windowed or settings.windowed}
+    changes: dict[str, Any] = {"windowed": args.windowed or settings.windowed}
     if args.content:
         changes["content_dir"] = args.content
     if args.lang:

@@ -11,7 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 
 @dataclass(frozen=True)
@@ -109,11 +109,12 @@ def _check(option: Option, value: Any) -> str | None:
         return f"should be {names[expected]}, not {value!r}"
     if option.choices and value not in option.choices:
         return f"{value!r} is not one of {', '.join(map(repr, option.choices))}"
-    if option.minimum is not None and value < option.minimum:
+    number = cast(float, value)  # int by now: the type was checked above
+    if option.minimum is not None and number < option.minimum:
         return f"{value} is below the minimum {option.minimum:g}"
-    if option.maximum is not None and value > option.maximum:
+    if option.maximum is not None and number > option.maximum:
         return f"{value} is above the maximum {option.maximum:g}"
-    if expected is list and not all(isinstance(item, str) for item in value):
+    if isinstance(value, list) and not all(isinstance(item, str) for item in value):
         return 'should be a list of texts, e.g. ["fr", "en"]'
     return None
 

@@ -15,6 +15,7 @@ LOG_FILE = "kiosk.log"
 CRASH_FILE = "crash.txt"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _crash_stream: TextIO | None = None
+_handlers: list[logging.Handler] = []  # ours, replaced when logging is set up again
 
 
 def setup_logging(log_dir: Path, level: str = "INFO") -> Path:
@@ -22,18 +23,18 @@ def setup_logging(log_dir: Path, level: str = "INFO") -> Path:
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / LOG_FILE
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "kiosk", False):
-            root.removeHandler(handler)
-            handler.close()
+    for old in _handlers:
+        root.removeHandler(old)
+        old.close()
+    _handlers.clear()
     file_handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )
     stream_handler = logging.StreamHandler()
     for handler in (file_handler, stream_handler):
         handler.setFormatter(logging.Formatter(FORMAT))
-        handler.kiosk = True  # type: ignore[attr-defined]
         root.addHandler(handler)
+        _handlers.append(handler)
     root.setLevel(level)
     return path
 

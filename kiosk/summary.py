@@ -70,7 +70,7 @@ def qr_payload(title: str, questions: list[str]) -> QrPayload:
             code = make_qr(text)
         except segno.DataOverflowError:
             continue
-        if code.version <= QR_MAX_VERSION:
+        if int(code.version) <= QR_MAX_VERSION:  # segno types version as int | str
             return QrPayload(text, carried, len(questions))
     return QrPayload(title, 0, len(questions))
 

@@ -31,8 +31,8 @@ def check_parity(library: Library) -> list[Finding]:
         for language in languages:
             if language == reference_language:
                 continue
-            topic = versions.get(language)
-            if topic is None:
+            other = versions.get(language)
+            if other is None:
                 folder = root / language / topic_id
                 findings.append(
                     _error(
@@ -44,7 +44,7 @@ def check_parity(library: Library) -> list[Finding]:
                     )
                 )
                 continue
-            findings += _compare(reference, topic, root)
+            findings += _compare(reference, other, root)
     return findings
 
 

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from kiosk.content import ContentProblem, Topic
+from kiosk.content.markdown_pipeline import read_source
 
 TERMS_FILE = "terms.txt"
 
@@ -64,16 +65,9 @@ def load_terms(topic: Topic, problems: list[ContentProblem]) -> tuple[str, ...]:
 
 
 def _read_terms(path: Path, problems: list[ContentProblem]) -> list[str]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        problems.append(ContentProblem(path, None, f"cannot read file: {error.strerror}"))
-        return []
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        problems.append(
-            ContentProblem(path, line, "text is not valid UTF-8 (save the file as UTF-8)")
-        )
+    text, read_problems = read_source(path)  # the same size and encoding rules as content
+    problems.extend(read_problems)
+    if text is None:
         return []
     terms = []
     for line in text.splitlines():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "code", "pre", "abbr"}
 TERM_SCHEME = "term:"
@@ -28,7 +28,7 @@ def term_id(headword: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(headword)).strip("-")
 
 
-def term_pattern(forms_by_id: dict[str, Iterable[str]]) -> re.Pattern[str] | None:
+def term_pattern(forms_by_id: Mapping[str, Iterable[str]]) -> re.Pattern[str] | None:
     """One regex over the folded text; longest forms first so 'fuite de ciment' beats 'fuite'."""
     alternatives = sorted(
         ((fold(form), tid) for tid, forms in forms_by_id.items() for form in forms if form.strip()),
@@ -40,7 +40,7 @@ def term_pattern(forms_by_id: dict[str, Iterable[str]]) -> re.Pattern[str] | Non
     return re.compile(rf"(?<!\w)({groups})(?!\w)")
 
 
-def link_terms(root: ET.Element, forms_by_id: dict[str, Iterable[str]]) -> set[str]:
+def link_terms(root: ET.Element, forms_by_id: Mapping[str, Iterable[str]]) -> set[str]:
     """Wrap first occurrences in <a href="term:ID">; return the ids linked."""
     pattern = term_pattern(forms_by_id)
     if pattern is None:

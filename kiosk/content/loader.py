@@ -279,7 +279,8 @@ def _load_questions(
     source = path.read_text(encoding="utf-8-sig")
     categories: list[QuestionCategory] = []
     seen: set[str] = set()
-    title, category_id, questions = "", "", []
+    title, category_id = "", ""
+    questions: list[Question] = []
 
     def close() -> None:
         if category_id and questions:

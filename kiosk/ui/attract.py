@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content import Library
 from kiosk.i18n import language_name, translate_in
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, make_label
+from kiosk.ui.widgets import BigButton, clear_layout, make_label
 
 INVITATION = "Touchez l'écran pour commencer"
 
@@ -53,10 +53,7 @@ class AttractScreen(QWidget):
     def show_library(self, library: Library, languages: list[str], default: str) -> None:
         self.default_language = default
         for box in (self._titles, self._invitations, self._languages):
-            while box.count():
-                item = box.takeAt(0)
-                if item.widget():
-                    item.widget().deleteLater()
+            clear_layout(box)
         self.language_buttons = {}
         # Everything in every offered language: nobody has chosen yet.
         for language in languages:

@@ -29,14 +29,14 @@ class ContentsScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
-        self.scroll = TouchScrollArea()
+        self.scroll_area = TouchScrollArea()
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
-        self._layout.addWidget(self.scroll, 1)
+        self._layout.addWidget(self.scroll_area, 1)
         self.page_buttons: list[BigButton] = []
         self.checks: list[QCheckBox] = []
         self.back_button.clicked.connect(self.back_requested)
-        self.scroll.setAccessibleName(self.tr("Liste des pages"))
+        self.scroll_area.setAccessibleName(self.tr("Liste des pages"))
         self._metrics: Metrics | None = None
 
     def apply_metrics(self, m: Metrics) -> None:
@@ -68,6 +68,6 @@ class ContentsScreen(QWidget):
         if self._metrics is not None:
             grid.setSpacing(self._metrics.gap_px)
         grid.setRowStretch(len(topic.pages), 1)
-        self.scroll.setWidget(inner)
+        self.scroll_area.setWidget(inner)
         self.title.setText(self.tr("Sommaire : %1").replace("%1", topic.title))
         self.title.setTextFormat(Qt.TextFormat.PlainText)

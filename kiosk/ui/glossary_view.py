@@ -86,10 +86,10 @@ class GlossaryScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
-        self.scroll = TouchScrollArea()
+        self.scroll_area = TouchScrollArea()
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
-        self._layout.addWidget(self.scroll, 1)
+        self._layout.addWidget(self.scroll_area, 1)
         self.back_button.clicked.connect(self.back_requested)
         self.terms: list[str] = []
         self._metrics: Metrics | None = None
@@ -98,7 +98,7 @@ class GlossaryScreen(QWidget):
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("Retour à la lecture"))
         self.title.setText(self.tr("Les mots expliqués"))
-        self.scroll.setAccessibleName(self.tr("Les mots expliqués"))
+        self.scroll_area.setAccessibleName(self.tr("Les mots expliqués"))
 
     def apply_metrics(self, m: Metrics) -> None:
         self._metrics = m
@@ -118,4 +118,4 @@ class GlossaryScreen(QWidget):
         layout.addStretch(1)
         if self._metrics is not None:
             layout.setSpacing(self._metrics.gap_px)
-        self.scroll.setWidget(inner)
+        self.scroll_area.setWidget(inner)

@@ -30,7 +30,7 @@ class HomeScreen(QWidget):
         self._tiles_box = QWidget()
         self._tiles_layout = QVBoxLayout(self._tiles_box)
         self._tiles_layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scroll = TouchScrollArea()
+        self.scroll_area = scroll = TouchScrollArea()
         scroll.setWidget(self._tiles_box)
         for widget in (self.welcome, self.hint, self.language_label):
             self._layout.addWidget(widget)
@@ -42,7 +42,7 @@ class HomeScreen(QWidget):
     def retranslate(self) -> None:
         self.welcome.setText(self.tr("Bienvenue"))
         self.hint.setText(self.tr("Touchez un sujet pour commencer la lecture."))
-        self.scroll.setAccessibleName(self.tr("Sujets"))
+        self.scroll_area.setAccessibleName(self.tr("Sujets"))
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.mm(12)

@@ -111,8 +111,8 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(style_sheet(self.palette_, m, self.family))
         for screen in (self.attract, self.home, self.message, self.error, self.still_there):
             screen.apply_metrics(m)
-        for screen in (self.summary, self.contents, self.glossary):
-            screen.apply_metrics(m)
+        for other in (self.summary, self.contents, self.glossary):
+            other.apply_metrics(m)
         self.questions.apply_style(m, self.palette_)
         self.reader.apply_style(m, self.palette_, self.family)
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLay
 
 from kiosk.i18n import language_name
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, make_label
+from kiosk.ui.widgets import BigButton, clear_layout, make_label
 
 
 class StaffPanel(QWidget):
@@ -85,7 +85,7 @@ class StaffPanel(QWidget):
             if mode == "kiosk"
             else self.tr("Passer en mode kiosque")
         )
-        _clear(self._choices)
+        clear_layout(self._choices)
         language_row = QHBoxLayout()
         language_row.addWidget(make_label(self.tr("Langue par défaut :")))
         for language in languages:
@@ -109,12 +109,3 @@ class StaffPanel(QWidget):
 
     def _toggle_mode(self) -> None:
         self.mode_requested.emit("presenter" if self._mode == "kiosk" else "kiosk")
-
-
-def _clear(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget():
-            item.widget().deleteLater()
-        elif item.layout():
-            _clear(item.layout())

@@ -133,7 +133,7 @@ class SummaryScreen(QWidget):
                 topic, items, date_text, service, labels, self.qr, pages_covered, lines
             ),
             self.family,
-            self.qr and self.qr.text,
+            self.qr.text if self.qr else None,
             self.settings.paper,
         )
         self._show_previews()

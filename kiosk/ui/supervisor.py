@@ -55,6 +55,7 @@ class Supervisor(QObject):
         self.idle = IdleWatcher(settings.idle_timeout, self)
         self.gesture = StaffGesture(window, window.metrics().mm(12), parent=self)
         app = QApplication.instance()
+        assert app is not None, "the supervisor needs a running QApplication"
         for event_filter in (self.guard, self.idle, self.gesture):
             app.installEventFilter(event_filter)
 
@@ -202,7 +203,7 @@ class Supervisor(QObject):
         log.info("staff left the application")
         self.window.may_close = True
         self.window.close()
-        QApplication.instance().quit()
+        QApplication.quit()
 
     def reload_content(self) -> None:
         """Staff asked: reload now (the patient session, if any, ends first)."""
@@ -268,7 +269,7 @@ class Supervisor(QObject):
         self.panel.set_status(
             self.tr("Page de test envoyée à %1.").replace("%1", result.printer)
             if result.ok
-            else self.tr("Échec de l'impression de test (%1).").replace("%1", result.failure.value)
+            else self.tr("Échec de l'impression de test (%1).").replace("%1", str(result.failure))
         )
 
     # Errors -----------------------------------------------------------------

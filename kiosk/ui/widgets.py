@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QScroller,
@@ -83,6 +84,19 @@ class Tile(EnterButton):
     def heightForWidth(self, width: int) -> int:
         layout = self.layout()
         return layout.totalHeightForWidth(width) if layout is not None else -1
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete everything in a layout, nested layouts included."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            continue
+        widget, child = item.widget(), item.layout()
+        if widget is not None:
+            widget.deleteLater()
+        elif child is not None:
+            clear_layout(child)
 
 
 class TouchScrollArea(QScrollArea):
