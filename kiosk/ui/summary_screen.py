@@ -7,6 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -177,6 +178,9 @@ class SummaryScreen(QWidget):
         self.status.setText(text)
 
     def print_summary(self) -> None:
+        if self.settings.windowed and self.document is not None:
+            self._print_with_dialog()  # staff or a nurse at a desk: choose printer and copies
+            return
         self.set_status(self.tr("Impression en cours…"))
         self.print_button.setEnabled(False)
         QTimer.singleShot(0, self._print_now)  # let the message show before the job runs
@@ -199,6 +203,16 @@ class SummaryScreen(QWidget):
                     "avec votre téléphone, ou demandez de l'aide à l'accueil."
                 )
             )
+
+    def _print_with_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(printing.page_layout(self.settings.paper))
+        printer.setDocName(printing.JOB_NAME)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted and self.document is not None:
+            printing.fit_to_paper(self.document, self.settings.paper)
+            self.document.print_(printer)
+            self.set_status(self.tr("C'est imprimé. Prenez votre feuille à l'imprimante."))
 
     def save_pdf(self) -> None:
         folder = self.settings.pdf_dir

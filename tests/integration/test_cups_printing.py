@@ -63,7 +63,8 @@ def printing_window(qtbot, library, family, tmp_path, monkeypatch):
     spool = tmp_path / "tmp"
     spool.mkdir()
     monkeypatch.setenv("TMPDIR", str(spool))  # Qt spools print jobs in the temp folder
-    settings = Settings(windowed=True, printer=QUEUE, service_phone="01 23 45 67 89")
+    # Kiosk mode (not windowed): printing is silent, without any dialog.
+    settings = Settings(printer=QUEUE, service_phone="01 23 45 67 89")
     window = MainWindow(library, Session(default_language="fr"), settings, family)
     qtbot.addWidget(window)
     window.resize(1280, 800)
