@@ -1,8 +1,5 @@
 """Kiosk: an offline patient-education application."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("kiosk")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one place the version is written (pyproject reads it): importlib.metadata would cost
+# ~35 ms at every start.
+__version__ = "0.1.0"

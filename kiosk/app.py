@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk import __version__
 from kiosk.config import Settings, load_settings
 from kiosk.content import Library, load_library
-from kiosk.resources import content_dir, fonts_dir
+from kiosk.resources import content_dir, fonts_dir, resource_path
 from kiosk.session import Session
 
 if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
 
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
+SPEECH_DELAY_MS = 1500
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -74,6 +76,7 @@ def run(argv: list[str] | None = None) -> int:
 def run_kiosk(args: argparse.Namespace) -> int:
     # Qt is imported only once we know we will show a window (fast --help/--version).
     from PySide6.QtCore import QLockFile, QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from kiosk.logs import enable_crash_reports, last_lines, setup_logging
@@ -82,11 +85,15 @@ def run_kiosk(args: argparse.Namespace) -> int:
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.supervisor import Supervisor
 
+    if os.name == "posix" and not any(os.environ.get(k) for k in ("LC_ALL", "LC_CTYPE", "LANG")):
+        os.environ["LC_CTYPE"] = "C.UTF-8"  # under systemd or env -i Qt warns without one
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setWindowIcon(QIcon(str(resource_path("assets") / "icon.png")))
     paths = AppPaths.standard()
     settings, config_problems = load_settings(args.config or paths.config_file)
     settings = apply_flags(settings, args)
-    log_file = setup_logging(paths.log_dir, settings.log_level)
+    level = "DEBUG" if os.environ.get("KIOSK_DEBUG") else settings.log_level
+    log_file = setup_logging(paths.log_dir, level)
     crash_report = enable_crash_reports(paths.log_dir)
     log.info("kiosk %s starting (mode %s)", __version__, settings.mode)
     for problem in config_problems:
@@ -119,8 +126,6 @@ def run_kiosk(args: argparse.Namespace) -> int:
         content_root=content_root,
     )
     sys.excepthook = supervisor.recover
-    # The speech engine takes up to 2 s to list its voices: after the first paint.
-    QTimer.singleShot(0, lambda: window.reader.set_speaker(make_speaker(window)))
     if settings.windowed:
         window.resize(1280, 800)
         window.show()
@@ -129,6 +134,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         window.showFullScreen()
+    # The speech engine blocks up to 2 s while it lists its voices: well after first paint.
+    QTimer.singleShot(SPEECH_DELAY_MS, lambda: window.reader.set_speaker(make_speaker(window)))
     code = app.exec()
     log.info("kiosk stopped")
     lock.unlock()

@@ -65,7 +65,8 @@ class PageView(TouchScrollArea):
         self._suggestions_layout = QVBoxLayout(self.suggestions)
         self._suggestions_layout.setContentsMargins(0, 0, 0, 0)
         self._suggestions_layout.addWidget(self.suggestions_title)
-        self.toggles: list[QuestionToggle] = []
+        self.toggles: list[QuestionToggle] = []  # the current page's
+        self._pool: dict[str, QuestionToggle] = {}  # every toggle made for this topic
 
         inner = QWidget()
         inner.setObjectName("page")
@@ -88,22 +89,37 @@ class PageView(TouchScrollArea):
         self._layout.setSpacing(m.gap_px * 3)
         self._suggestions_layout.setSpacing(m.gap_px * 2)
         self.setMinimumHeight(m.touch_px * 2)
-        for toggle in self.toggles:
+        for toggle in self._pool.values():
             toggle.apply_style(m, palette)
 
     def show_suggestions(self, questions: list[Question], chosen: set[str]) -> None:
+        """Show this page's questions; toggles are made once per topic and reused (fast turns)."""
         for toggle in self.toggles:
-            toggle.deleteLater()
+            toggle.setVisible(False)
         self.toggles = []
         for question in questions:
-            toggle = QuestionToggle(question.id, question.text)
+            toggle = self._pool.get(question.id) or self._make_toggle(question)
             toggle.setChecked(question.id in chosen)
-            if self._metrics is not None and self._palette is not None:
-                toggle.apply_style(self._metrics, self._palette)
-            toggle.clicked.connect(lambda _=False, qid=question.id: self.question_toggled.emit(qid))
-            self._suggestions_layout.addWidget(toggle)
+            toggle.setVisible(True)
             self.toggles.append(toggle)
         self.suggestions.setVisible(bool(questions))
+
+    def forget_suggestions(self) -> None:
+        """Another topic or language: drop the toggles made for this one."""
+        for toggle in self._pool.values():
+            toggle.deleteLater()
+        self._pool.clear()
+        self.toggles = []
+        self.suggestions.setVisible(False)
+
+    def _make_toggle(self, question: Question) -> QuestionToggle:
+        toggle = QuestionToggle(question.id, question.text)
+        if self._metrics is not None and self._palette is not None:
+            toggle.apply_style(self._metrics, self._palette)
+        toggle.clicked.connect(lambda _=False, qid=question.id: self.question_toggled.emit(qid))
+        self._suggestions_layout.addWidget(toggle)
+        self._pool[question.id] = toggle
+        return toggle
 
     def sync_checked(self, chosen: set[str]) -> None:
         for toggle in self.toggles:

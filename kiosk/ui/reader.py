@@ -40,6 +40,7 @@ class ReaderScreen(QWidget):
         self.session = session
         self.topic: Topic | None = None
         self._documents: dict[str, QTextDocument] = {}
+        self._blank = QTextDocument(self)  # shown while rendered pages are deleted
         self._family = ""
         self._metrics: Metrics | None = None
         self._css = ""
@@ -168,7 +169,7 @@ class ReaderScreen(QWidget):
     def apply_style(self, m: Metrics, palette: Palette, family: str) -> None:
         """New sizes or colours: forget rendered pages, they are rebuilt on demand."""
         self._metrics, self._family, self._css = m, family, document_css(palette)
-        self._documents.clear()
+        self._forget_documents()
         margin = m.mm(10)
         self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
         self._layout.setSpacing(m.gap_px)
@@ -185,7 +186,8 @@ class ReaderScreen(QWidget):
 
     def show_topic(self, topic: Topic, page_index: int = 0) -> None:
         self.topic = topic
-        self._documents.clear()
+        self.view.forget_suggestions()
+        self._forget_documents()
         self.topic_label.setText(topic.title)
         self.progress_bar.setRange(1, len(topic.pages))
         self.session.page_index = page_index
@@ -200,14 +202,21 @@ class ReaderScreen(QWidget):
         self.set_question_count(questions.count)
         self.view.sync_checked(set(questions.chosen_ids))
 
+    def _forget_documents(self) -> None:
+        """Delete the rendered pages (Python dropping them would not free the Qt objects)."""
+        self.body.setDocument(self._blank)
+        for document in self._documents.values():
+            document.deleteLater()
+        self._documents.clear()
+
     def wipe(self) -> None:
         """A new patient starts at the top of the first page."""
         self._stop_speaking()
         self.definition.setVisible(False)
         self.display_button.setChecked(False)
         self.topic = None
-        self._documents.clear()
-        self.view.show_suggestions([], set())
+        self._forget_documents()
+        self.view.forget_suggestions()
         self.view.verticalScrollBar().setValue(0)
         self.set_question_count(0)
 
@@ -259,7 +268,10 @@ class ReaderScreen(QWidget):
         self.progress_label.setText(
             self.tr("Page %1 sur %2").replace("%1", str(index + 1)).replace("%2", str(total))
         )
+        # setValue repaints at once; batch it with the rest of the page turn's paint.
+        self.progress_bar.setUpdatesEnabled(False)
         self.progress_bar.setValue(index + 1)
+        self.progress_bar.setUpdatesEnabled(True)
         self.progress_bar.setAccessibleName(self.progress_label.text())
         self.previous_button.setEnabled(not self.session.on_first_page)
         last = self.session.on_last_page

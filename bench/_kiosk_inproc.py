@@ -1,0 +1,277 @@
+"""In-process measurements of the real kiosk (run by bench/run.py, one mode per process).
+
+Modes (each prints one JSON line):
+  turns N        page-turn latency over N turns, kiosk window
+  floor-turns N  the same pages through a bare QTextBrowser.setHtml (the floor)
+  soak T W       memory after T page turns and W session wipes
+  pdf N          summary document and PDF time
+
+The kiosk is started by ``kiosk.app.run`` itself, unchanged (supervisor, event filters,
+full screen), and measured from inside its event loop; the caller points XDG_* at a
+temporary folder with an idle timeout long enough not to wipe the session mid-run.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+from _probe import peak_rss_mb, rss_mb
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def summary(values_ms: list[float]) -> dict[str, float]:
+    return {
+        "median": statistics.median(values_ms),
+        "p95": percentile(values_ms, 0.95),
+        "max": max(values_ms),
+        "n": len(values_ms),
+    }
+
+
+def ping_pong(count: int, pages: int):
+    """+1 up to the last page, -1 back to the first, and so on."""
+    index, step = 0, 1
+    for _ in range(count):
+        if not 0 <= index + step < pages:
+            step = -step
+        index += step
+        yield step
+
+
+# Kiosk ---------------------------------------------------------------------------------
+def find_window(app):
+    from kiosk.ui.main_window import MainWindow
+
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            return widget
+    raise RuntimeError("no MainWindow")
+
+
+def fill_screen(window) -> None:
+    """Full screen without a window manager (bare Xvfb ignores the full-screen request)."""
+    screen = window.screen().geometry()
+    if window.size() != screen.size():
+        window.setGeometry(screen)
+
+
+def wait_exposed(app, window) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        app.processEvents()
+        handle = window.windowHandle()
+        if handle is not None and handle.isExposed():
+            return
+    raise RuntimeError("the window was never exposed")
+
+
+def open_first_topic(window, language: str = "fr"):
+    window.start_session(language)
+    topic = window.library.topics_for(language)[0]
+    window.open_topic(topic.id)
+    return topic
+
+
+def bench_turns(app, window, count: int):
+    """turn + reader.repaint(); and turn + processEvents (layout, paint and flush)."""
+    topic = open_first_topic(window)
+    reader = window.reader
+    yield
+    repaint, full = [], []
+    for step in ping_pong(count, len(topic.pages)):
+        start = time.perf_counter()
+        reader.turn(step)
+        reader.repaint()
+        repaint.append((time.perf_counter() - start) * 1000)
+        yield  # back to the event loop, as between two taps
+    for step in ping_pong(count, len(topic.pages)):
+        start = time.perf_counter()
+        reader.turn(step)
+        app.processEvents()
+        full.append((time.perf_counter() - start) * 1000)
+        yield
+    return {
+        "turn_repaint_ms": summary(repaint),
+        "turn_process_events_ms": summary(full),
+        "window_size": [window.width(), window.height()],
+        "reader_size": [reader.width(), reader.height()],
+    }
+
+
+def bench_soak(app, window, turns: int, wipes: int):
+    """Sessions as patients have them, until `turns` turns and `wipes` wipes are done."""
+    import gc
+
+    turns_per_session = max(1, turns // max(1, wipes))
+    samples: list[tuple[int, float]] = []
+    done_turns = 0
+    start = time.perf_counter()
+    baseline = None
+    for session in range(wipes + 1):  # session 0 warms every cache, then the baseline
+        topic = open_first_topic(window, "fr" if session % 2 == 0 else "en")
+        question = topic.all_questions[session % len(topic.all_questions)]
+        window.toggle_question(question.id)
+        yield
+        for step in ping_pong(turns_per_session, len(topic.pages)):
+            window.reader.turn(step)
+            if session:
+                done_turns += 1
+            yield
+        window.show_summary()
+        yield
+        window.end_session()
+        yield
+        if session == 0:
+            gc.collect()
+            baseline = rss_mb()
+            samples.append((0, baseline))
+        elif session % 50 == 0 or session == wipes:
+            gc.collect()
+            samples.append((session, rss_mb()))
+    assert baseline is not None
+    final = samples[-1][1]
+    return {
+        "turns": done_turns,
+        "wipes": wipes,
+        "rss_baseline_mb": baseline,
+        "rss_final_mb": final,
+        "growth_mb": final - baseline,
+        "rss_samples": samples,
+        "seconds": time.perf_counter() - start,
+        "alive": True,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def bench_pdf(app, window, count: int):
+    """Summary with five questions: build it (document + previews), then write the PDF."""
+    from kiosk import printing
+
+    topic = open_first_topic(window)
+    for question in topic.all_questions[:5]:
+        window.toggle_question(question.id)
+    build, write, pages = [], [], 0
+    with tempfile.TemporaryDirectory() as temp:
+        for n in range(count):
+            start = time.perf_counter()
+            window.show_summary()
+            build.append((time.perf_counter() - start) * 1000)
+            document = window.summary.document
+            path = Path(temp) / f"summary-{n}.pdf"
+            start = time.perf_counter()
+            printing.write_pdf(document, path, "A4")
+            write.append((time.perf_counter() - start) * 1000)
+            pages = document.pageCount()
+            yield
+    return {
+        "summary_build_ms": summary(build),
+        "pdf_write_ms": summary(write),
+        "total_ms": summary([b + w for b, w in zip(build, write, strict=True)]),
+        "pages": pages,
+    }
+
+
+def drive(steps, done) -> None:
+    """Run a generator one step per event-loop pass: the loop paints, lays out and deletes
+    what was deleteLater()'d between steps, as it does between a patient's taps."""
+    from PySide6.QtCore import QTimer
+
+    def step() -> None:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            done(stop.value)
+        except Exception:
+            done({"error": traceback.format_exc()})
+        else:
+            QTimer.singleShot(0, step)
+
+    QTimer.singleShot(0, step)
+
+
+def run_in_kiosk(mode: str, numbers: list[int]) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk import app as kiosk_app
+
+    app = QApplication([sys.argv[0]])
+    outcome = {"code": 1}
+
+    def done(result: dict) -> None:
+        result["platform"] = app.platformName()
+        print(json.dumps(result), flush=True)
+        outcome["code"] = 1 if "error" in result else 0
+        app.exit(outcome["code"])
+
+    def start() -> None:
+        try:
+            window = find_window(app)
+            fill_screen(window)
+            wait_exposed(app, window)
+        except Exception:
+            done({"error": traceback.format_exc()})
+            return
+        benches = {"turns": bench_turns, "soak": bench_soak, "pdf": bench_pdf}
+        drive(benches[mode](app, window, *numbers), done)
+
+    QTimer.singleShot(0, start)
+    kiosk_app.run([])
+    return outcome["code"]
+
+
+# Floor -----------------------------------------------------------------------------------
+def floor_turns(count: int) -> int:
+    """A bare QTextBrowser in a full-screen window: setHtml(page) + repaint()."""
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
+
+    from kiosk.content import load_library
+    from kiosk.resources import content_dir
+
+    app = QApplication([sys.argv[0]])
+    topic = load_library(content_dir()).topics_for("fr")[0]
+    window = QMainWindow()
+    browser = QTextBrowser()
+    window.setCentralWidget(browser)
+    window.showFullScreen()
+    fill_screen(window)
+    wait_exposed(app, window)
+    pages = [page.html for page in topic.pages]
+    times, index = [], 0
+    for step in ping_pong(count, len(pages)):
+        index += step
+        app.processEvents()
+        start = time.perf_counter()
+        browser.setHtml(pages[index])
+        browser.repaint()
+        times.append((time.perf_counter() - start) * 1000)
+    result = {
+        "set_html_repaint_ms": summary(times),
+        "window_size": [window.width(), window.height()],
+    }
+    result["platform"] = app.platformName()
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+def main() -> None:
+    mode, numbers = sys.argv[1], [int(n) for n in sys.argv[2:]]
+    code = floor_turns(numbers[0]) if mode == "floor-turns" else run_in_kiosk(mode, numbers)
+    sys.stdout.flush()
+    import os
+
+    os._exit(code)
+
+
+if __name__ == "__main__":
+    main()
