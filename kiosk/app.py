@@ -9,7 +9,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from kiosk import __version__
 from kiosk.config import Settings, load_settings
@@ -87,7 +87,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
     if os.name == "posix" and not any(os.environ.get(k) for k in ("LC_ALL", "LC_CTYPE", "LANG")):
         os.environ["LC_CTYPE"] = "C.UTF-8"  # under systemd or env -i Qt warns without one
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0]]))
     app.setWindowIcon(QIcon(str(resource_path("assets") / "icon.png")))
     paths = AppPaths.standard()
     settings, config_problems = load_settings(args.config or paths.config_file)

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -145,9 +146,7 @@ def _run(report: Report, content_dir: Path | None) -> int:
         for language in library.languages:
             report.attempt(
                 f"window {language}",
-                lambda language=language: _check_language(
-                    report, library, language, family, Path(temp)
-                ),
+                partial(_check_language, report, library, language, family, Path(temp)),
             )
     return _finish(report, started)
 
@@ -186,9 +185,7 @@ def _check_language(report: Report, library, language: str, family: str, temp: P
         window.start_session(language)
         for topic in library.topics_for(language):
             name = f"{language}/{topic.id}"
-            report.attempt(
-                name, lambda topic=topic, name=name: _check_topic(report, window, topic, name, temp)
-            )
+            report.attempt(name, partial(_check_topic, report, window, topic, name, temp))
     finally:
         window.close()
         window.deleteLater()
