@@ -85,6 +85,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.supervisor import Supervisor
 
+    tune_allocator()
     if os.name == "posix" and not any(os.environ.get(k) for k in ("LC_ALL", "LC_CTYPE", "LANG")):
         os.environ["LC_CTYPE"] = "C.UTF-8"  # under systemd or env -i Qt warns without one
     app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0]]))
@@ -140,6 +141,21 @@ def run_kiosk(args: argparse.Namespace) -> int:
     log.info("kiosk stopped")
     lock.unlock()
     return code
+
+
+def tune_allocator() -> None:
+    """glibc keeps freed large buffers (summary previews) in the heap for reuse, so the
+    resident size of a long-running kiosk creeps up; returning them at once keeps it flat.
+    Same as MALLOC_MMAP_THRESHOLD_=1048576; a no-op where glibc is absent."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(-3, 1024 * 1024)  # M_MMAP_THRESHOLD
+    except (OSError, AttributeError):
+        log.debug("allocator tuning unavailable")
 
 
 def make_speaker(parent: QObject) -> Speaker:
