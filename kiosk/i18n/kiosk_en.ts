@@ -90,6 +90,10 @@
         <source>Les mots expliqués</source>
         <translation>Words explained</translation>
     </message>
+    <message>
+        <source>Affichage</source>
+        <translation>Display</translation>
+    </message>
 </context>
 <context>
     <name>HomeScreen</name>
@@ -287,6 +291,10 @@
     <message>
         <source>Terminer</source>
         <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Affichage</source>
+        <translation>Display</translation>
     </message>
     <message>
         <source>Mon résumé</source>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import GlossaryEntry, Topic
+from kiosk.ui.display_bar import DisplayBar
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
 
@@ -83,12 +84,19 @@ class GlossaryScreen(QWidget):
         self.setObjectName("screen")
         self.back_button = BigButton()
         self.title = make_label(role="title")
+        self.display_button = BigButton()
+        self.display_button.setCheckable(True)
+        self.display_bar = DisplayBar()
+        self.display_bar.setVisible(False)
+        self.display_button.toggled.connect(self.display_bar.setVisible)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
+        top.addWidget(self.display_button)
         top.addWidget(self.title, 1)
         self.scroll_area = TouchScrollArea()
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
+        self._layout.addWidget(self.display_bar)
         self._layout.addWidget(self.scroll_area, 1)
         self.back_button.clicked.connect(self.back_requested)
         self.terms: list[str] = []
@@ -98,6 +106,8 @@ class GlossaryScreen(QWidget):
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("Retour à la lecture"))
         self.title.setText(self.tr("Les mots expliqués"))
+        self.display_button.setText(self.tr("Affichage"))
+        self.display_bar.retranslate()
         self.scroll_area.setAccessibleName(self.tr("Les mots expliqués"))
 
     def apply_metrics(self, m: Metrics) -> None:
@@ -105,6 +115,7 @@ class GlossaryScreen(QWidget):
         margin = m.mm(10)
         self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
         self._layout.setSpacing(m.gap_px * 2)
+        self.display_bar.apply_metrics(m)
 
     def show_topic(self, topic: Topic) -> None:
         inner = QWidget()

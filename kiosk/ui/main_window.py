@@ -82,9 +82,16 @@ class MainWindow(QMainWindow):
         self.reader.question_toggled.connect(self.toggle_question)
         self.reader.glossary_requested.connect(self.show_glossary)
         self.glossary.back_requested.connect(self.back_to_reader)
-        self.reader.display_bar.scale_chosen.connect(self.set_text_scale)
-        self.reader.display_bar.contrast_toggled.connect(self.set_high_contrast)
-        self.reader.display_bar.language_chosen.connect(self.set_language)
+        # Reading comfort is on every reading screen, and the same choice everywhere.
+        self.display_bars = [
+            self.reader.display_bar,
+            self.questions.display_bar,
+            self.glossary.display_bar,
+        ]
+        for bar in self.display_bars:
+            bar.scale_chosen.connect(self.set_text_scale)
+            bar.contrast_toggled.connect(self.set_high_contrast)
+            bar.language_chosen.connect(self.set_language)
         self.questions.back_requested.connect(self.back_to_reader)
         self.questions.changed.connect(self.reader.sync_questions)
         self.questions.end_requested.connect(self.end_session)
@@ -147,10 +154,11 @@ class MainWindow(QMainWindow):
         log.info("language: %s", language)
 
     def _show_display_state(self) -> None:
-        self.reader.display_bar.set_languages(self.languages)
-        self.reader.display_bar.show_state(
-            self.session.text_scale, self.session.high_contrast, self.session.language
-        )
+        for bar in self.display_bars:
+            bar.set_languages(self.languages)
+            bar.show_state(
+                self.session.text_scale, self.session.high_contrast, self.session.language
+            )
 
     def set_presenter(self, presenter: bool) -> None:
         self.presenter = presenter

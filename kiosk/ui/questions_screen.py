@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 from kiosk.content import Topic
 from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS, ListItem, Refusal, clean_text
 from kiosk.session import Session
+from kiosk.ui.display_bar import DisplayBar
+from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.question_list import QuestionListView
 from kiosk.ui.question_toggle import QuestionToggle
@@ -43,11 +45,16 @@ class QuestionsScreen(QWidget):
         self.title = make_label(role="title")
         self.summary_button = BigButton(role="primary")
         self.end_button = BigButton()
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.summary_button)
-        top.addWidget(self.end_button)
+        self.display_button = BigButton()
+        self.display_button.setCheckable(True)
+        self.display_bar = DisplayBar()
+        self.display_bar.setVisible(False)
+        self.display_button.toggled.connect(self.display_bar.setVisible)
+        # Buttons flow onto a second line at large text sizes instead of clipping.
+        toolbar = QWidget()
+        top = FlowLayout(toolbar)
+        for button in (self.back_button, self.display_button, self.summary_button, self.end_button):
+            top.addWidget(button)
 
         self.suggested_tab = BigButton()
         self.write_tab = BigButton()
@@ -75,7 +82,9 @@ class QuestionsScreen(QWidget):
         self.header = QWidget()
         header_layout = QVBoxLayout(self.header)
         header_layout.setContentsMargins(0, 0, 0, 0)
-        header_layout.addLayout(top)
+        header_layout.addWidget(self.title)
+        header_layout.addWidget(toolbar)
+        header_layout.addWidget(self.display_bar)
         header_layout.addLayout(tabs)
         header_layout.addWidget(self.status)
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
@@ -119,6 +128,8 @@ class QuestionsScreen(QWidget):
         self.back_button.setText(self.tr("Lecture"))
         self.title.setText(self.tr("Mes questions"))
         self.end_button.setText(self.tr("Terminer"))
+        self.display_button.setText(self.tr("Affichage"))
+        self.display_bar.retranslate()
         self.summary_button.setText(self.tr("Mon résumé"))
         self.suggested_tab.setText(self.tr("Questions proposées"))
         self.write_tab.setText(self.tr("Écrire ma question"))
@@ -140,7 +151,8 @@ class QuestionsScreen(QWidget):
         margin = m.mm(10)
         self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
         self._layout.setSpacing(m.gap_px * 2)
-        self._top.setSpacing(m.gap_px * 2)
+        self._top.set_gap(m.gap_px * 2)
+        self.display_bar.apply_metrics(m)
         self._header_layout.setSpacing(m.gap_px * 2)
         self._tabs.setSpacing(m.gap_px)
         self.writer.apply_metrics(m)
