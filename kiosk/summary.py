@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
-import segno
+if TYPE_CHECKING:
+    import segno
 
 from kiosk.content import Topic
 from kiosk.questions import ListItem
@@ -63,12 +65,14 @@ def _fill(template: str, *values: object) -> str:
 
 def qr_payload(title: str, questions: list[str]) -> QrPayload:
     """Plain text for the QR code: as many questions as a readable code can carry."""
+    from segno import DataOverflowError
+
     for carried in range(len(questions), -1, -1):
         lines = [title, *(f"{n}. {q}" for n, q in enumerate(questions[:carried], start=1))]
         text = "\n".join(lines)
         try:
             code = make_qr(text)
-        except segno.DataOverflowError:
+        except DataOverflowError:
             continue
         if int(code.version) <= QR_MAX_VERSION:  # segno types version as int | str
             return QrPayload(text, carried, len(questions))
@@ -76,6 +80,8 @@ def qr_payload(title: str, questions: list[str]) -> QrPayload:
 
 
 def make_qr(text: str) -> segno.QRCode:
+    import segno  # imported on first use: it costs ~30 ms, and start-up comes first
+
     # ECI declares UTF-8, so readers show accents right instead of guessing Latin-1.
     return segno.make(
         text, error=QR_ERROR, micro=False, boost_error=False, encoding="utf-8", eci=True
