@@ -218,15 +218,23 @@ def _inner_html(element: ET.Element) -> str:
     return (element.text or "") + "".join(parts)
 
 
+def _render_optional(
+    path: Path, topic_dir: Path, problems: list[ContentProblem]
+) -> Rendered | None:
+    """An optional file (glossary, questions): None when absent, unreadable or empty."""
+    if not path.is_file():
+        return None
+    doc = _render_file(path, topic_dir, set(), problems)
+    return doc if doc is not None and doc.html else None
+
+
 def _load_glossary(
     path: Path, topic_dir: Path, problems: list[ContentProblem]
 ) -> tuple[GlossaryEntry, ...]:
-    if not path.is_file():
+    doc = _render_optional(path, topic_dir, problems)
+    if doc is None:
         return ()
-    doc = _render_file(path, topic_dir, set(), problems)
-    if doc is None or not doc.html:
-        return ()
-    source = path.read_text(encoding="utf-8-sig")
+    source = doc.source
     entries: list[GlossaryEntry] = []
     for stray in doc.root.findall("p"):
         text = _text(stray)
@@ -271,12 +279,10 @@ def _load_glossary(
 def _load_questions(
     path: Path, topic_dir: Path, problems: list[ContentProblem]
 ) -> tuple[QuestionCategory, ...]:
-    if not path.is_file():
+    doc = _render_optional(path, topic_dir, problems)
+    if doc is None:
         return ()
-    doc = _render_file(path, topic_dir, set(), problems)
-    if doc is None or not doc.html:
-        return ()
-    source = path.read_text(encoding="utf-8-sig")
+    source = doc.source
     categories: list[QuestionCategory] = []
     seen: set[str] = set()
     title, category_id = "", ""

@@ -56,6 +56,7 @@ class Rendered:
     meta: dict[str, list[str]]
     meta_lines: dict[str, int]  # meta key -> 1-based line in the file
     root: ET.Element  # the cleaned element tree, for extracting glossary and questions
+    source: str  # the Markdown it came from, to locate lines
     problems: list[ContentProblem] = field(default_factory=list)
 
 
@@ -251,4 +252,5 @@ def render(
     if md.htmlStash.rawHtmlBlocks:
         html = ""  # never show a page whose HTML we did not produce ourselves
     meta: dict[str, list[str]] = getattr(md, "Meta", {})
-    return Rendered(html, plain_text(processor.root), meta, meta_lines, processor.root, problems)
+    text = plain_text(processor.root)
+    return Rendered(html, text, meta, meta_lines, processor.root, source, problems)

@@ -13,6 +13,16 @@ from kiosk.ui.widgets import BigButton, make_label
 SIZE_LABELS = ("A", "A+", "A++")
 
 
+def display_controls() -> tuple[BigButton, DisplayBar]:
+    """The "Affichage" toggle and the bar it opens, for any reading screen."""
+    button = BigButton()
+    button.setCheckable(True)
+    bar = DisplayBar()
+    bar.setVisible(False)
+    button.toggled.connect(bar.setVisible)
+    return button, bar
+
+
 class DisplayBar(QWidget):
     scale_chosen = Signal(int)  # index into TEXT_SCALES
     contrast_toggled = Signal(bool)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import GlossaryEntry, Topic
-from kiosk.ui.display_bar import DisplayBar
+from kiosk.ui.display_bar import display_controls
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
 
@@ -84,11 +84,7 @@ class GlossaryScreen(QWidget):
         self.setObjectName("screen")
         self.back_button = BigButton()
         self.title = make_label(role="title")
-        self.display_button = BigButton()
-        self.display_button.setCheckable(True)
-        self.display_bar = DisplayBar()
-        self.display_bar.setVisible(False)
-        self.display_button.toggled.connect(self.display_bar.setVisible)
+        self.display_button, self.display_bar = display_controls()
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.display_button)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from kiosk.content import Topic
 from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS, ListItem, Refusal, clean_text
 from kiosk.session import Session
-from kiosk.ui.display_bar import DisplayBar
+from kiosk.ui.display_bar import display_controls
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.question_list import QuestionListView
@@ -45,11 +45,7 @@ class QuestionsScreen(QWidget):
         self.title = make_label(role="title")
         self.summary_button = BigButton(role="primary")
         self.end_button = BigButton()
-        self.display_button = BigButton()
-        self.display_button.setCheckable(True)
-        self.display_bar = DisplayBar()
-        self.display_bar.setVisible(False)
-        self.display_button.toggled.connect(self.display_bar.setVisible)
+        self.display_button, self.display_bar = display_controls()
         # Buttons flow onto a second line at large text sizes instead of clipping.
         toolbar = QWidget()
         top = FlowLayout(toolbar)

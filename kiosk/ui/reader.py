@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.content import Page, Topic
 from kiosk.session import Session
-from kiosk.ui.display_bar import DisplayBar
+from kiosk.ui.display_bar import display_controls
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.glossary_view import DefinitionPanel
 from kiosk.ui.metrics import Metrics
@@ -48,14 +48,11 @@ class ReaderScreen(QWidget):
         self.home_button = BigButton()
         self.contents_button = BigButton()  # presenter mode only
         self.contents_button.setVisible(False)
-        self.display_button = BigButton()
-        self.display_button.setCheckable(True)
+        self.display_button, self.display_bar = display_controls()
         self.glossary_button = BigButton()
         self.listen_button = BigButton()
         self.stop_button = BigButton()
         self.questions_button = BigButton(role="primary")
-        self.topic_label = make_label(role="muted")  # kept for screen readers and tests
-        self.topic_label.setVisible(False)
         # A flowing toolbar: at A++ or on a narrow tablet, buttons wrap instead of clipping.
         self.toolbar = QWidget()
         top = FlowLayout(self.toolbar)
@@ -69,10 +66,7 @@ class ReaderScreen(QWidget):
             self.questions_button,
         ):
             top.addWidget(button)
-        self.display_bar = DisplayBar()
-        self.display_bar.setVisible(False)
         self.definition = DefinitionPanel()
-        self.display_button.toggled.connect(self.display_bar.setVisible)
         self.stop_button.setVisible(False)
 
         self.page_title = make_label(role="title")
@@ -188,7 +182,6 @@ class ReaderScreen(QWidget):
         self.topic = topic
         self.view.forget_suggestions()
         self._forget_documents()
-        self.topic_label.setText(topic.title)
         self.progress_bar.setRange(1, len(topic.pages))
         self.session.page_index = page_index
         self.show_page()
