@@ -7,12 +7,14 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Topic
 from kiosk.i18n import language_name
+from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import Tile, TouchScrollArea, make_label
+from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, clear_layout, make_label
 
 
 class HomeScreen(QWidget):
     topic_chosen = Signal(str)
+    language_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,7 +34,10 @@ class HomeScreen(QWidget):
         self._tiles_layout.setContentsMargins(0, 0, 0, 0)
         self.scroll_area = scroll = TouchScrollArea()
         scroll.setWidget(self._tiles_box)
-        for widget in (self.welcome, self.hint, self.language_label):
+        self._languages_row = QWidget()
+        self._languages = FlowLayout(self._languages_row)
+        self.language_buttons: dict[str, BigButton] = {}
+        for widget in (self.welcome, self.hint, self.language_label, self._languages_row):
             self._layout.addWidget(widget)
         self._layout.addWidget(scroll, 1)
         self.tiles: list[Tile] = []
@@ -53,8 +58,9 @@ class HomeScreen(QWidget):
         self._metrics = m
         self._layout.setSpacing(m.gap_px)
         self._tiles_layout.setSpacing(m.gap_px * 2)
+        self._languages.set_gap(m.gap_px * 2)
 
-    def show_topics(self, topics: list[Topic], language: str) -> None:
+    def show_topics(self, topics: list[Topic], language: str, languages: list[str]) -> None:
         for tile in self.tiles:
             tile.deleteLater()
         self.tiles = []
@@ -71,3 +77,15 @@ class HomeScreen(QWidget):
         self._tiles_layout.addStretch(1)
         name = language_name(language)
         self.language_label.setText(self.tr("Langue : %1").replace("%1", name))
+        self.language_label.setVisible(len(languages) <= 1)  # else the buttons say it
+        clear_layout(self._languages)
+        self.language_buttons = {}
+        for code in languages if len(languages) > 1 else []:
+            button = BigButton(language_name(code))
+            button.setCheckable(True)
+            button.setProperty("tab", True)
+            button.setChecked(code == language)
+            button.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
+            self._languages.addWidget(button)
+            button.setVisible(True)
+            self.language_buttons[code] = button

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
 
         self.attract.start_requested.connect(self.start_session)
         self.home.topic_chosen.connect(self.open_topic)
+        self.home.language_chosen.connect(self.set_language)
         self.reader.home_requested.connect(self.go_home)
         self.reader.questions_requested.connect(self.show_questions)
         self.reader.contents_requested.connect(self.show_contents)
@@ -203,7 +204,8 @@ class MainWindow(QMainWindow):
 
     # Navigation -------------------------------------------------------------
     def go_home(self) -> None:
-        self.home.show_topics(self.library.topics_for(self.session.language), self.session.language)
+        language = self.session.language
+        self.home.show_topics(self.library.topics_for(language), language, self.languages)
         self.stack.setCurrentWidget(self.home)
 
     def current_topic(self) -> Topic | None:

@@ -181,3 +181,14 @@ def test_every_focusable_widget_has_an_accessible_name(qtbot, make_window):
                 assert interface is not None
                 name = interface.text(QAccessible.Text.Name)
                 assert name.strip(), f"{type(widget).__name__} on {type(screen).__name__}"
+
+
+def test_language_choice_on_the_home_screen(qtbot, make_window):
+    window = make_window()
+    home = window.home
+    assert home.welcome.text() == "Bienvenue"
+    qtbot.mouseClick(home.language_buttons["en"], Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is home
+    assert home.welcome.text() == "Welcome"
+    assert home.tiles[0].title_label.text() == "Cementoplasty and percutaneous osteosynthesis"
+    assert home.language_buttons["en"].isChecked()
