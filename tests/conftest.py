@@ -62,3 +62,12 @@ def make_window(qtbot, library, family):
         return window
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def french_ui_after_each_test():
+    """The UI language is application-wide: a test that switches it must not leak it."""
+    yield
+    from kiosk.i18n import use_language
+
+    use_language("fr")
