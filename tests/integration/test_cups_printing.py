@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -97,9 +96,7 @@ def test_stopped_scheduler_gives_a_calm_message(qtbot, printing_window):
         pytest.skip("needs root to stop and restart the CUPS scheduler")
     subprocess.run(["pkill", "-x", "cupsd"], check=False)
     try:
-        deadline = time.monotonic() + 10
-        while scheduler_running() and time.monotonic() < deadline:
-            time.sleep(0.1)
+        qtbot.waitUntil(lambda: not scheduler_running(), timeout=10_000)
         screen = printing_window.summary
         qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: screen.status.text().startswith(FAILED), timeout=10_000)
@@ -107,6 +104,4 @@ def test_stopped_scheduler_gives_a_calm_message(qtbot, printing_window):
         assert screen.print_button.isEnabled()
     finally:
         subprocess.run(["/usr/sbin/cupsd"], check=True)
-        deadline = time.monotonic() + 10
-        while not scheduler_running() and time.monotonic() < deadline:
-            time.sleep(0.1)
+        qtbot.waitUntil(scheduler_running, timeout=10_000)

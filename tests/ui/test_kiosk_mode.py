@@ -148,7 +148,9 @@ def test_typing_pauses_the_idle_clock(qtbot, kiosk):
     window.show_questions()
     qtbot.mouseClick(window.questions.write_tab, Qt.MouseButton.LeftButton)
     assert supervisor.idle.paused and not supervisor.idle.running
-    qtbot.wait(600)  # twice the shortened timeout: nothing may happen while writing
+    # Twice the shortened timeout: the idle signal must not come while the patient writes.
+    with qtbot.assertNotEmitted(supervisor.idle.idle, wait=600):
+        pass
     assert window.stack.currentWidget() is window.questions
 
 
@@ -219,7 +221,9 @@ def test_presenter_mode_contents_pages_covered_and_back_to_kiosk_wipes(qtbot, ki
     contents.checks[4].setChecked(True)
     qtbot.mouseClick(contents.page_buttons[6], Qt.MouseButton.LeftButton)
     assert window.reader.progress_label.text().startswith("Page 7 sur")
-    qtbot.wait(500)  # longer than the idle timeout: presenter mode never wipes
+    # Longer than the idle timeout: presenter mode never asks "still there?".
+    with qtbot.assertNotEmitted(supervisor.idle.idle, wait=500):
+        pass
     assert window.stack.currentWidget() is window.reader
     window.show_summary()
     html = window.summary.document.toHtml()
