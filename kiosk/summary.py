@@ -63,6 +63,11 @@ def _fill(template: str, *values: object) -> str:
     return template
 
 
+def qr_caption(qr: QrPayload, labels: SummaryLabels) -> str:
+    """What the code beside it says: all the questions, or how many of them."""
+    return labels.qr_all if qr.complete else _fill(labels.qr_partial, qr.carried, qr.total)
+
+
 def qr_payload(title: str, questions: list[str]) -> QrPayload:
     """Plain text for the QR code: as many questions as a readable code can carry."""
     from segno import DataOverflowError
@@ -126,7 +131,7 @@ def build_summary_html(
         side.append(f"<p>{escape(', '.join(pages_covered))}</p>")
     qr_cell = ""
     if qr is not None and qr.carried:
-        caption = labels.qr_all if qr.complete else _fill(labels.qr_partial, qr.carried, qr.total)
+        caption = qr_caption(qr, labels)
         qr_cell = (
             f'<td valign="top" width="{QR_SIZE_PT + 60}">'
             f'<p class="qr"><img src="{QR_RESOURCE}" width="{QR_SIZE_PT}" '

@@ -31,7 +31,6 @@ class ReaderScreen(QWidget):
     contents_requested = Signal()
     glossary_requested = Signal()
     question_toggled = Signal(str)  # the patient tapped a suggested question on the page
-    page_shown = Signal(int)  # 0-based index
     speaking_changed = Signal(bool)  # read-aloud playing: the idle clock waits
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -238,7 +237,6 @@ class ReaderScreen(QWidget):
         self.view.show_suggestions(suggested, set(self.session.questions.chosen_ids))
         self.view.verticalScrollBar().setValue(0)
         self._refresh_controls()
-        self.page_shown.emit(self.session.page_index)
 
     def _document_for(self, page: Page) -> QTextDocument:
         document = self._documents.get(page.slug)

@@ -25,6 +25,7 @@ from kiosk.summary import (
     ServiceInfo,
     SummaryLabels,
     build_summary_html,
+    qr_caption,
     qr_payload,
     qr_png,
 )
@@ -168,10 +169,7 @@ class SummaryScreen(QWidget):
             QPixmap.fromImage(image).scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio)
         )
         self.qr_label.setAccessibleName(self.tr("Code QR de vos questions"))
-        partial = labels.qr_partial.replace("%1", str(self.qr.carried))
-        self.qr_caption.setText(
-            labels.qr_all if self.qr.complete else partial.replace("%2", str(self.qr.total))
-        )
+        self.qr_caption.setText(qr_caption(self.qr, labels))
 
     # Output -----------------------------------------------------------------
     def set_status(self, text: str) -> None:
