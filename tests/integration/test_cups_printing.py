@@ -55,20 +55,13 @@ def cups_pdf_output_dir() -> Path:
 
 
 @pytest.fixture
-def printing_window(qtbot, library, family, tmp_path, monkeypatch):
-    from kiosk.session import Session
-    from kiosk.ui.main_window import MainWindow
-
+def printing_window(qtbot, make_window, tmp_path, monkeypatch):
     spool = tmp_path / "tmp"
     spool.mkdir()
     monkeypatch.setenv("TMPDIR", str(spool))  # Qt spools print jobs in the temp folder
     # Kiosk mode (not windowed): printing is silent, without any dialog.
     settings = Settings(printer=QUEUE, service_phone="01 23 45 67 89")
-    window = MainWindow(library, Session(default_language="fr"), settings, family)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    window.start_session("fr")
+    window = make_window(settings=settings)
     qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)
     window.session.questions.toggle("sejour")
     window.session.questions.add_own("Mon secret à l'imprimante ?")

@@ -22,10 +22,7 @@ def needs(tool: str) -> None:
 
 
 @pytest.fixture
-def summary_window(qtbot, make_window, library, family, tmp_path):
-    from kiosk.session import Session
-    from kiosk.ui.main_window import MainWindow
-
+def summary_window(qtbot, make_window, tmp_path):
     settings = Settings(
         windowed=True,
         service_name="Radiologie",
@@ -33,11 +30,7 @@ def summary_window(qtbot, make_window, library, family, tmp_path):
         pdf_dir=tmp_path,
         allow_pdf=True,
     )
-    window = MainWindow(library, Session(default_language="fr"), settings, family)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    window.start_session("fr")
+    window = make_window(settings=settings)
     qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)
     for question_id in CHOSEN:
         window.session.questions.toggle(question_id)
