@@ -6,7 +6,6 @@ problem is reported to staff. The user's file is only ever read.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -146,6 +145,8 @@ def load_settings(path: Path | None) -> tuple[Settings, list[ConfigProblem]]:
     for key, value in data.items():
         option = OPTIONS.get(key)
         if option is None:
+            import difflib
+
             hint = difflib.get_close_matches(key, list(OPTIONS), n=1)
             suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
             problems.append(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 from pathlib import Path
 from typing import TextIO
 
@@ -20,6 +19,8 @@ _handlers: list[logging.Handler] = []  # ours, replaced when logging is set up a
 
 def setup_logging(log_dir: Path, level: str = "INFO") -> Path:
     """Log to a rotating file (5 x 1 MB) and to stderr; return the log file path."""
+    import logging.handlers  # imported here: ~8 ms the first screen need not wait for
+
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / LOG_FILE
     root = logging.getLogger()

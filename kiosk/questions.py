@@ -8,8 +8,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from kiosk.content import Topic
+if TYPE_CHECKING:
+    from kiosk.content import Topic
 
 # Generous for a consultation, and the printed summary still fits on two pages.
 MAX_QUESTIONS = 10

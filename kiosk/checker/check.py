@@ -16,7 +16,7 @@ from kiosk.checker.plain_language import Limits, check_page
 from kiosk.checker.report import Finding, Report, from_problem, relative
 from kiosk.checker.terms import load_terms
 from kiosk.content import ContentProblem, Library, load_library
-from kiosk.content.loader import LANGUAGE_DIR
+from kiosk.content.titles import LANGUAGE_DIR
 
 
 @dataclass(frozen=True)

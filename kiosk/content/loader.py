@@ -21,9 +21,9 @@ from kiosk.content.model import (
     QuestionCategory,
     Topic,
 )
+from kiosk.content.titles import LANGUAGE_DIR
 
 PAGE_FILE = re.compile(r"^\d+[-_].*\.md$")
-LANGUAGE_DIR = re.compile(r"^[a-z]{2}$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TOPIC_KEYS = {"title", "description", "language", "version", "reviewed", "source", "signal"}
 TOPIC_REQUIRED = ("title", "description", "language", "version", "reviewed", "source")

@@ -106,6 +106,10 @@ class Library:
     def topic(self, language: str, topic_id: str) -> Topic | None:
         return next((t for t in self.topics_for(language) if t.id == topic_id), None)
 
+    def titles(self) -> dict[str, list[str]]:
+        """Topic titles per language, as the attract screen shows them."""
+        return {lang: [t.title for t in self.topics_for(lang)] for lang in self.languages}
+
     @property
     def errors(self) -> list[ContentProblem]:
         return [p for p in self.problems if p.severity == "error"]

@@ -1,17 +1,23 @@
 """Attract screen: shown while nobody uses the kiosk. Topic titles, a calm invitation to
 touch the screen in each language, and a language choice with each language named in itself.
+
+It is the first screen painted at start-up, before the content is loaded and the other
+screens exist, so it is built from topic titles alone and without touching PySide6's
+``Qt`` namespace: creating that namespace takes ~16 ms, a tenth of a bare window's start.
+Alignment and plain-text format therefore come from the style sheet (kiosk.ui.theme).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from collections.abc import Callable
 
-from kiosk.content import Library
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
 from kiosk.i18n import language_name, translate_in
+from kiosk.ui.basics import EnterButton, clear_layout
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, clear_layout, make_label
 
 INVITATION = "Touchez l'écran pour commencer"
 
@@ -27,7 +33,10 @@ class AttractScreen(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("screen")
+        self.setProperty("role", "attract")
         self.default_language = "fr"
+        self.shown: tuple[object, ...] = ()
+        self._after_first_paint: list[Callable[[], None]] = []
         self._layout = QVBoxLayout(self)
         self._titles = QVBoxLayout()
         self._invitations = QVBoxLayout()
@@ -39,7 +48,7 @@ class AttractScreen(QWidget):
         self._layout.addStretch(1)
         self._layout.addLayout(self._languages)
         self._layout.addStretch(2)
-        self.language_buttons: dict[str, BigButton] = {}
+        self.language_buttons: dict[str, EnterButton] = {}
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.mm(15)
@@ -50,28 +59,48 @@ class AttractScreen(QWidget):
         for button in self.language_buttons.values():
             button.setMinimumWidth(m.mm(60))
 
-    def show_library(self, library: Library, languages: list[str], default: str) -> None:
+    def show_titles(self, titles: dict[str, list[str]], languages: list[str], default: str) -> None:
+        """Every topic title and the invitation in every offered language: nobody has
+        chosen yet. Nothing is rebuilt when the same titles are shown again."""
         self.default_language = default
+        if self.shown == (titles, languages):
+            return
+        self.shown = (titles, languages)
         for box in (self._titles, self._invitations, self._languages):
             clear_layout(box)
         self.language_buttons = {}
-        # Everything in every offered language: nobody has chosen yet.
         for language in languages:
-            for topic in library.topics_for(language):
-                title = make_label(topic.title, "title")
-                title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                self._titles.addWidget(title)
-            invitation = make_label(translate_in(language, "AttractScreen", INVITATION))
-            invitation.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self._invitations.addWidget(invitation)
+            for title in titles.get(language, []):
+                self._titles.addWidget(_label(title, "title"))
+            self._invitations.addWidget(
+                _label(translate_in(language, "AttractScreen", INVITATION), "invitation")
+            )
         self._languages.addStretch(1)
         for language in languages:
-            button = BigButton(language_name(language), role="primary")
+            button = EnterButton(language_name(language))
+            button.setProperty("role", "primary")
             button.setAccessibleName(language_name(language))
             button.clicked.connect(lambda _=False, lang=language: self.start_requested.emit(lang))
             self._languages.addWidget(button)
             self.language_buttons[language] = button
         self._languages.addStretch(1)
 
+    def call_after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once this screen has been painted (the start-up's second half)."""
+        self._after_first_paint.append(callback)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        while self._after_first_paint:
+            # Queued, so the frame reaches the screen before the rest is built.
+            QTimer.singleShot(0, self._after_first_paint.pop(0))
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.start_requested.emit(self.default_language)  # a touch anywhere starts
+
+
+def _label(text: str, role: str) -> QLabel:
+    label = QLabel(text)  # plain text and centred: see "attract" in the style sheet
+    label.setWordWrap(True)
+    label.setProperty("role", role)
+    return label

@@ -1,65 +1,121 @@
 """The main window: a stack of screens wired to one session. Navigation lives here;
 kiosk-wide behaviour (idle, staff access, locking) lives in kiosk.ui.supervisor.
+
+Built in two steps so the kiosk shows something at once: the attract screen from the topic
+titles alone, then, after that first frame, the content and every other screen
+(``build``). Given a loaded library, the constructor does both at once.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
 from kiosk.config import Settings
-from kiosk.content import Library, Topic
 from kiosk.i18n import use_language
 from kiosk.session import Session
 from kiosk.ui.attract import AttractScreen
-from kiosk.ui.contents import ContentsScreen
-from kiosk.ui.glossary_view import GlossaryScreen
-from kiosk.ui.home import HomeScreen
 from kiosk.ui.metrics import TEXT_SCALES, Metrics
-from kiosk.ui.placeholder import MessageScreen
-from kiosk.ui.questions_screen import QuestionsScreen
-from kiosk.ui.reader import ReaderScreen
-from kiosk.ui.still_there import StillThereScreen
-from kiosk.ui.summary_screen import SummaryScreen
 from kiosk.ui.theme import CALM, HIGH_CONTRAST, Palette, style_sheet
+
+if TYPE_CHECKING:
+    from kiosk.content import Library, Topic
+    from kiosk.ui.contents import ContentsScreen
+    from kiosk.ui.glossary_view import GlossaryScreen
+    from kiosk.ui.home import HomeScreen
+    from kiosk.ui.placeholder import MessageScreen
+    from kiosk.ui.questions_screen import QuestionsScreen
+    from kiosk.ui.reader import ReaderScreen
+    from kiosk.ui.still_there import StillThereScreen
+    from kiosk.ui.summary_screen import SummaryScreen
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
     session_ended = Signal()
+    ready = Signal()  # every screen is built and the content is loaded
 
-    def __init__(self, library: Library, session: Session, settings: Settings, family: str):
+    library: Library
+    home: HomeScreen
+    reader: ReaderScreen
+    questions: QuestionsScreen
+    summary: SummaryScreen
+    contents: ContentsScreen
+    glossary: GlossaryScreen
+    still_there: StillThereScreen
+    message: MessageScreen
+    error: MessageScreen
+
+    def __init__(
+        self,
+        library: Library | None,
+        session: Session,
+        settings: Settings,
+        family: str,
+        titles: dict[str, list[str]] | None = None,
+    ):
         super().__init__()
-        self.library, self.session, self.settings, self.family = library, session, settings, family
+        self.session, self.settings, self.family = session, settings, family
         self.palette_ = CALM
-        self.languages = [lang for lang in settings.languages if lang in library.languages]
-        self.languages = self.languages or library.languages
         self.default_topic = settings.default_topic
         self.presenter = settings.presenter
+        self.is_ready = False
+        self._pending_start: str | None = None
         self.may_close = True  # the supervisor forbids closing in kiosk mode
         self.setWindowTitle("Kiosk")
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAcceptDrops(False)
 
         self.stack = QStackedWidget()
         # Each screen fits itself to the window; none may force the window to grow.
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.attract = AttractScreen()
+        self.screens: list[QWidget] = [self.attract]
+        self.stack.addWidget(self.attract)
+        self.setCentralWidget(self.stack)
+        self.attract.start_requested.connect(self.start_session)
+        if library is not None:
+            self.build(library)
+            return
+        titles = titles or {}
+        self.languages = self._offered(sorted(lang for lang, found in titles.items() if found))
+        m = self.metrics()
+        self.setStyleSheet(style_sheet(self.palette_, m, self.family))
+        self.attract.apply_metrics(m)
+        self.attract.show_titles(titles, self.languages, session.default_language)
+
+    def _offered(self, available: list[str]) -> list[str]:
+        return [lang for lang in self.settings.languages if lang in available] or available
+
+    def build(self, library: Library) -> None:
+        """The second step: every other screen, wired to the loaded content."""
+        from PySide6.QtCore import Qt
+
+        from kiosk.ui.contents import ContentsScreen
+        from kiosk.ui.glossary_view import GlossaryScreen
+        from kiosk.ui.home import HomeScreen
+        from kiosk.ui.placeholder import MessageScreen
+        from kiosk.ui.questions_screen import QuestionsScreen
+        from kiosk.ui.reader import ReaderScreen
+        from kiosk.ui.still_there import StillThereScreen
+        from kiosk.ui.summary_screen import SummaryScreen
+
+        self.set_library(library)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.home = HomeScreen()
-        self.reader = ReaderScreen(session)
-        self.questions = QuestionsScreen(session)
-        self.summary = SummaryScreen(session, settings, family)
+        self.reader = ReaderScreen(self.session)
+        self.questions = QuestionsScreen(self.session)
+        self.summary = SummaryScreen(self.session, self.settings, self.family)
         self.contents = ContentsScreen()
         self.glossary = GlossaryScreen()
         self.still_there = StillThereScreen()
         self.message = MessageScreen()
         self.error = MessageScreen()
-        self.screens: list[QWidget] = [
-            self.attract,
+        self.screens += [
             self.home,
             self.reader,
             self.questions,
@@ -70,11 +126,9 @@ class MainWindow(QMainWindow):
             self.message,
             self.error,
         ]
-        for screen in self.screens:
+        for screen in self.screens[1:]:
             self.stack.addWidget(screen)
-        self.setCentralWidget(self.stack)
 
-        self.attract.start_requested.connect(self.start_session)
         self.home.topic_chosen.connect(self.open_topic)
         self.home.language_chosen.connect(self.set_language)
         self.reader.home_requested.connect(self.go_home)
@@ -106,6 +160,10 @@ class MainWindow(QMainWindow):
         self.apply_style()
         self.set_presenter(self.presenter)
         self.show_attract()
+        self.is_ready = True
+        self.ready.emit()
+        if self._pending_start is not None:  # touched during the first instants
+            self.start_session(self._pending_start)
 
     # Look -----------------------------------------------------------------
     def metrics(self) -> Metrics:
@@ -170,10 +228,15 @@ class MainWindow(QMainWindow):
         if not self.library.languages:
             self.show_content_error()
             return
-        self.attract.show_library(self.library, self.languages, self.session.default_language)
+        self.attract.show_titles(
+            self.library.titles(), self.languages, self.session.default_language
+        )
         self.stack.setCurrentWidget(self.attract)
 
     def start_session(self, language: str) -> None:
+        if not self.is_ready:
+            self._pending_start = language
+            return
         self.set_language(language)
         self.session.started = True
         log.info("session started (%s)", language)
@@ -282,8 +345,7 @@ class MainWindow(QMainWindow):
 
     def set_library(self, library: Library) -> None:
         self.library = library
-        self.languages = [lang for lang in self.settings.languages if lang in library.languages]
-        self.languages = self.languages or library.languages
+        self.languages = self._offered(library.languages)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.may_close:

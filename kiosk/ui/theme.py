@@ -91,6 +91,9 @@ QWidget#screen, QStackedWidget, QMainWindow {{ background: {palette.background};
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
 QLabel {{ color: {palette.text}; font-size: {m.ui_px}px; }}
 QLabel[role="title"] {{ font-size: {m.title_px}px; font-weight: bold; }}
+QWidget[role="attract"] QLabel {{
+    qproperty-alignment: AlignCenter; qproperty-textFormat: PlainText;
+}}
 QLabel[role="muted"] {{ color: {palette.muted_text}; font-size: {m.small_px}px; }}
 QTextBrowser {{
     background: {palette.background}; color: {palette.text}; border: none;

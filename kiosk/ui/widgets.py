@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
-    QLayout,
-    QPushButton,
     QScrollArea,
     QScroller,
     QSizePolicy,
@@ -16,7 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.basics import EnterButton, clear_layout
 from kiosk.ui.metrics import Metrics
+
+__all__ = ["BigButton", "EnterButton", "Tile", "TouchScrollArea", "clear_layout", "make_label"]
 
 
 def make_label(text: str = "", role: str = "", parent: QWidget | None = None) -> QLabel:
@@ -26,16 +26,6 @@ def make_label(text: str = "", role: str = "", parent: QWidget | None = None) ->
     if role:
         label.setProperty("role", role)
     return label
-
-
-class EnterButton(QPushButton):
-    """A button that Enter activates too, not only Space: keyboard and switch users."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.isEnabled():
-            self.click()
-            return
-        super().keyPressEvent(event)
 
 
 class BigButton(EnterButton):
@@ -84,19 +74,6 @@ class Tile(EnterButton):
     def heightForWidth(self, width: int) -> int:
         layout = self.layout()
         return layout.totalHeightForWidth(width) if layout is not None else -1
-
-
-def clear_layout(layout: QLayout) -> None:
-    """Remove and delete everything in a layout, nested layouts included."""
-    while layout.count():
-        item = layout.takeAt(0)
-        if item is None:
-            continue
-        widget, child = item.widget(), item.layout()
-        if widget is not None:
-            widget.deleteLater()
-        elif child is not None:
-            clear_layout(child)
 
 
 class TouchScrollArea(QScrollArea):

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk.config import Settings
 from kiosk.staff_pin import hash_pin
@@ -264,3 +264,36 @@ def test_attract_screen_names_languages_in_themselves(qtbot, make_window):
     assert (
         window.home.tiles[0].title_label.text() == "Cementoplasty and percutaneous osteosynthesis"
     )
+
+
+def test_attract_screen_comes_first_from_titles_alone(qtbot, family, library):
+    """Start-up's first step: only the attract screen, built from topic titles; a touch
+    during the first instants is kept and acted on once everything is built."""
+    from kiosk.session import Session
+    from kiosk.ui.main_window import MainWindow
+
+    titles = {"fr": ["Un <b>titre</b>"], "en": ["A title"]}
+    window = MainWindow(None, Session("fr"), Settings(windowed=True), family, titles=titles)
+    qtbot.addWidget(window)
+    painted: list[bool] = []
+    window.attract.call_after_first_paint(lambda: painted.append(True))
+    qtbot.wait(50)
+    assert not painted  # nothing runs before the screen is shown and painted
+    window.resize(1280, 800)
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.waitUntil(lambda: painted == [True])
+    assert window.screens == [window.attract] and not window.is_ready
+    shown = [label.text() for label in window.attract.findChildren(QLabel)]
+    assert "Un <b>titre</b>" in shown  # shown as typed, never as markup
+    title = next(lb for lb in window.attract.findChildren(QLabel) if lb.text() == "A title")
+    assert title.textFormat() == Qt.TextFormat.PlainText
+    assert title.alignment() == Qt.AlignmentFlag.AlignCenter
+    assert set(window.attract.language_buttons) == {"fr", "en"}
+
+    qtbot.mouseClick(window.attract.language_buttons["en"], Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.attract  # not built yet: kept for later
+    with qtbot.waitSignal(window.ready):
+        window.build(library)
+    assert window.is_ready and window.session.language == "en"
+    assert window.stack.currentWidget() is window.home

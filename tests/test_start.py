@@ -1,0 +1,89 @@
+"""The real start-up: the attract screen first, from titles alone, then everything else."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from kiosk.content.titles import peek_titles
+from kiosk.resources import content_dir
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_peeked_titles_are_the_loaded_titles(library):
+    assert peek_titles(content_dir()) == library.titles()
+    assert peek_titles(content_dir())["fr"] == ["Cimentoplastie et ostéosynthèse percutanée"]
+
+
+def test_peek_titles_skips_what_it_cannot_read(tmp_path):
+    good = tmp_path / "fr" / "a-good"
+    good.mkdir(parents=True)
+    (good / "topic.md").write_text("language: fr\ntitle: Bon titre\n\nbody", encoding="utf-8")
+    for name, data in [
+        ("b-latin1", "title: caf\xe9\n".encode("latin-1")),
+        ("c-untitled", b"language: fr\n\ntitle: too late, in the body\n"),
+    ]:
+        (tmp_path / "fr" / name).mkdir()
+        (tmp_path / "fr" / name / "topic.md").write_bytes(data)
+    (tmp_path / "fr" / "d-no-topic-file").mkdir()
+    (tmp_path / "images").mkdir()  # not a language folder
+    assert peek_titles(tmp_path) == {"fr": ["Bon titre"]}
+    assert peek_titles(tmp_path / "missing") == {}
+
+
+def test_first_screen_imports_neither_markdown_nor_the_content_model():
+    """What the first paint needs must stay light (bench/README.md: start-up)."""
+    code = (
+        "import sys\n"
+        "import kiosk.app, kiosk.logs, kiosk.paths, kiosk.ui.fonts\n"
+        "from kiosk.content.titles import peek_titles\n"
+        "from kiosk.ui.main_window import MainWindow\n"
+        "heavy = [m for m in ('markdown', 'kiosk.content.model', 'kiosk.ui.reader',\n"
+        "    'kiosk.ui.supervisor', 'logging.handlers', 'segno') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_kiosk_process_starts_and_finishes_building(tmp_path):
+    """``python -m kiosk`` in a real process: it paints, then loads content and builds the
+    supervisor (logged), and keeps running."""
+    env = dict(os.environ)
+    env.update(
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        KIOSK_DEBUG="1",
+    )
+    errors = tmp_path / "stderr.txt"
+    with errors.open("w") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "--windowed"],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        log_text = ""
+        while time.monotonic() < deadline and process.poll() is None:
+            logs = list(tmp_path.glob("data/**/kiosk.log"))
+            log_text = logs[0].read_text(encoding="utf-8") if logs else ""
+            if "mode: kiosk" in log_text:
+                break
+            time.sleep(0.1)
+        assert process.poll() is None, errors.read_text()
+        assert "content loaded: 2 topics in ['en', 'fr'], 0 problems" in log_text
+        assert log_text.index("starting") < log_text.index("content loaded")
+        assert "mode: kiosk" in log_text  # the supervisor exists
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
