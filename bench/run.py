@@ -137,7 +137,7 @@ def measure_startup(bench: Bench, results: dict) -> None:
                 "window_size": runs_[-1].get("window_size"),
                 "marks_ms": {
                     mark: statistics.median(r[f"{mark}_ms"] for r in runs_)
-                    for mark in ("app", "window", "show", "paint")
+                    for mark in ("app", "window", "show", "paint", "ready")
                     if f"{mark}_ms" in runs_[0]
                 },
             }
