@@ -4,7 +4,8 @@ touch the screen in each language, and a language choice with each language name
 It is the first screen painted at start-up, before the content is loaded and the other
 screens exist, so it is built from topic titles alone and without touching PySide6's
 ``Qt`` namespace: creating that namespace takes ~16 ms, a tenth of a bare window's start.
-Alignment and plain-text format therefore come from the style sheet (kiosk.ui.theme).
+Alignment, plain-text format and button width therefore come from the style sheet
+(kiosk.ui.theme).
 """
 
 from __future__ import annotations
@@ -56,8 +57,6 @@ class AttractScreen(QWidget):
         for box in (self._titles, self._invitations):
             box.setSpacing(m.gap_px * 2)
         self._languages.setSpacing(m.gap_px * 4)
-        for button in self.language_buttons.values():
-            button.setMinimumWidth(m.mm(60))
 
     def show_titles(self, titles: dict[str, list[str]], languages: list[str], default: str) -> None:
         """Every topic title and the invitation in every offered language: nobody has

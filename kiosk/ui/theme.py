@@ -111,6 +111,7 @@ QPushButton[role="primary"] {{
     border-color: {palette.primary};
 }}
 QPushButton[nav="true"] {{ min-width: {m.mm(60)}px; }}
+QWidget[role="attract"] QPushButton {{ min-width: {m.mm(50)}px; }}
 QPushButton[role="tile"] {{
     background: {palette.surface}; color: {palette.text}; text-align: left;
     border: {border}px solid {palette.secondary_border}; padding: {m.mm(6)}px;

@@ -290,6 +290,12 @@ def test_attract_screen_comes_first_from_titles_alone(qtbot, family, library):
     assert title.textFormat() == Qt.TextFormat.PlainText
     assert title.alignment() == Qt.AlignmentFlag.AlignCenter
     assert set(window.attract.language_buttons) == {"fr", "en"}
+    wide = window.metrics().mm(59)  # 60 mm, as on the screen built from the full content
+
+    def buttons_wide() -> bool:
+        return all(b.width() >= wide for b in window.attract.language_buttons.values())
+
+    assert buttons_wide()
 
     qtbot.mouseClick(window.attract.language_buttons["en"], Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.attract  # not built yet: kept for later
@@ -297,3 +303,5 @@ def test_attract_screen_comes_first_from_titles_alone(qtbot, family, library):
         window.build(library)
     assert window.is_ready and window.session.language == "en"
     assert window.stack.currentWidget() is window.home
+    window.end_session()  # the same attract screen, now from the loaded library
+    qtbot.waitUntil(buttons_wide)
