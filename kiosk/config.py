@@ -7,7 +7,6 @@ problem is reported to staff. The user's file is only ever read.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, cast
@@ -130,6 +129,8 @@ def load_settings(path: Path | None) -> tuple[Settings, list[ConfigProblem]]:
     """Read the TOML file; return settings (defaults where needed) and every problem found."""
     if path is None or not path.exists():
         return Settings(config_path=path), []
+    import tomllib  # here: a kiosk without a configuration file never needs it
+
     problems: list[ConfigProblem] = []
     try:
         text = path.read_text(encoding="utf-8")
