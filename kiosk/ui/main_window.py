@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPixmapCache
 from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
 from kiosk.config import Settings
@@ -257,6 +257,9 @@ class MainWindow(QMainWindow):
         self.summary.wipe()
         self.reader.wipe()
         self.still_there.stop()
+        # Qt keeps every pixmap a label has painted (this patient's QR code among them)
+        # in its 10 MB QPixmapCache until evicted: forget them with the patient.
+        QPixmapCache.clear()
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.clear()  # in case anything of theirs was ever copied

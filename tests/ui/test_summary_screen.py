@@ -112,10 +112,15 @@ def test_qr_code_decodes_to_the_questions_with_accents(summary_window, tmp_path)
 
 
 def test_ending_the_session_clears_the_summary(qtbot, summary_window):
+    from PySide6.QtGui import QPixmap, QPixmapCache
+
+    # Qt's pixmap cache keeps what labels painted, this patient's QR code included.
+    QPixmapCache.insert("painted-this-session", QPixmap(8, 8))
     summary_window.end_session()
     screen = summary_window.summary
     assert screen.document is None and screen.qr is None and screen.page_labels == []
     assert screen.qr_label.pixmap().isNull()
+    assert QPixmapCache.find("painted-this-session") is None
 
 
 @pytest.mark.parametrize("count", [0, 3, 6, 10])
