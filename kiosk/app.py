@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
 
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
+EXIT_START_FAILED = 4
 SPEECH_DELAY_MS = 1500
 
 
@@ -101,7 +102,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
         return EXIT_ALREADY_RUNNING
     crash_report = enable_crash_reports(paths.log_dir)  # after the lock: never another's
 
-    family = register_bundled_fonts(fonts_dir(), italic=False)
+    family = register_bundled_fonts(fonts_dir())
     content_root = settings.content_dir or content_dir()
     titles = peek_titles(content_root)
     session = Session(default_language=_start_language(settings.language, list(titles)))
@@ -112,7 +113,6 @@ def run_kiosk(args: argparse.Namespace) -> int:
         from kiosk.ui.supervisor import Supervisor
 
         tune_allocator()
-        register_bundled_fonts(fonts_dir(), italic=True)
         app.setWindowIcon(QIcon(str(resource_path("assets") / "icon.png")))
         level = "DEBUG" if os.environ.get("KIOSK_DEBUG") else settings.log_level
         log_file = setup_logging(paths.log_dir, level)
@@ -139,7 +139,14 @@ def run_kiosk(args: argparse.Namespace) -> int:
         # The speech engine blocks up to 2 s while it lists its voices: well after.
         QTimer.singleShot(SPEECH_DELAY_MS, lambda: window.reader.set_speaker(make_speaker(window)))
 
-    window.attract.call_after_first_paint(second_step)
+    def second_step_or_stop() -> None:
+        try:
+            second_step()
+        except Exception:  # half-built, the kiosk cannot serve: stop, so it is restarted
+            log.exception("start-up failed after the first screen")
+            app.exit(EXIT_START_FAILED)
+
+    window.attract.call_after_first_paint(second_step_or_stop)
     if settings.windowed:
         window.resize(1280, 800)
         window.show()

@@ -11,16 +11,10 @@ log = logging.getLogger(__name__)
 FALLBACK_FAMILY = "DejaVu Sans"
 
 
-def register_bundled_fonts(folder: Path, italic: bool | None = None) -> str:
-    """Load the TTF/OTF files in ``folder`` (only the italic or upright ones if asked);
-    return the family to use for the UI.
-
-    At start-up the upright faces are loaded before the first paint and the italic ones
-    after it: each file takes ~1 ms, and the first screen has no italics."""
+def register_bundled_fonts(folder: Path) -> str:
+    """Load every TTF/OTF in ``folder``; return the family to use for the UI."""
     families: list[str] = []
     for path in sorted(folder.glob("*.[ot]tf")):
-        if italic is not None and ("italic" in path.stem.lower()) != italic:
-            continue
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:
             log.warning("could not load font %s", path.name)
