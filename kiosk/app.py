@@ -6,7 +6,6 @@ import argparse
 import logging
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -54,7 +53,7 @@ def apply_flags(settings: Settings, args: argparse.Namespace) -> Settings:
         changes["language"] = args.lang
     if args.mode:
         changes["mode"] = args.mode
-    return replace(settings, **changes)
+    return settings._replace(**changes)
 
 
 def run(argv: list[str] | None = None) -> int:

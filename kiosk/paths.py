@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 
@@ -11,8 +11,7 @@ APP_NAME = "kiosk"
 CONFIG_FILE = "kiosk.toml"
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(NamedTuple):
     config_dir: Path
     data_dir: Path  # logs and crash reports live here
 

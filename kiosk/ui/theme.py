@@ -5,13 +5,12 @@ Every text colour pair is chosen for at least 7:1 contrast (WCAG AAA); tests com
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kiosk.ui.metrics import Metrics
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):  # NamedTuple, not a dataclass: ~1 ms less at start-up
     name: str
     background: str
     surface: str  # tiles, cards
