@@ -6,7 +6,6 @@ Pure logic, no Qt. Lives inside the session, in memory only: never logged, never
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -44,10 +43,11 @@ def clean_text(raw: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass
 class QuestionList:
-    chosen_ids: list[str] = field(default_factory=list)  # in the order tapped
-    own: list[str] = field(default_factory=list)
+    # A plain class for the same reasons as Session: no repr of the patient's words.
+    def __init__(self) -> None:
+        self.chosen_ids: list[str] = []  # in the order tapped
+        self.own: list[str] = []  # the patient's own words
 
     @property
     def count(self) -> int:
