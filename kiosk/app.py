@@ -77,7 +77,6 @@ def run_kiosk(args: argparse.Namespace) -> int:
     build everything else right after that first frame (see MainWindow)."""
     # Qt is imported only once we know we will show a window (fast --help/--version).
     from PySide6.QtCore import QLockFile, QTimer
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from kiosk.content.titles import peek_titles
@@ -109,6 +108,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
     window.may_close = settings.windowed
 
     def second_step() -> None:
+        from PySide6.QtGui import QIcon  # its Python type takes ~1.3 ms to set up
+
         from kiosk.ui.supervisor import Supervisor
 
         tune_allocator()
