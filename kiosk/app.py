@@ -16,6 +16,7 @@ from kiosk.session import Session
 
 if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
     from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QWidget
 
     from kiosk.content import Library
     from kiosk.speech import Speaker
@@ -127,6 +128,14 @@ def run_kiosk(args: argparse.Namespace) -> int:
             log.warning("no content in %s; using %s", settings.language, language)
         session.default_language = session.language = language
         window.build(library)
+        if not settings.windowed:
+            # Frameless too, should a window manager ever take it out of full screen. Set
+            # here, not before the first frame: PySide6's Qt namespace takes ~16 ms to create,
+            # and changing flags hides the window, hence showing it again.
+            from PySide6.QtCore import Qt
+
+            window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+            show_full_screen(window)
         supervisor = Supervisor(
             window,
             reload_library=lambda: load_and_log(content_root),
@@ -151,13 +160,18 @@ def run_kiosk(args: argparse.Namespace) -> int:
         window.resize(1280, 800)
         window.show()
     else:
-        # Full screen has no frame on X11 window managers, Wayland (cage), Windows and
-        # macOS; the FramelessWindowHint we set before cost ~16 ms of start-up (Qt namespace).
-        window.showFullScreen()
+        show_full_screen(window)  # made frameless too in the second step
     code = app.exec()
     log.info("kiosk stopped")
     lock.unlock()
     return code
+
+
+def show_full_screen(window: QWidget) -> None:
+    """Full screen, and covering the screen even where no window manager honours the
+    request (a bare X server started with just the kiosk)."""
+    window.setGeometry(window.screen().geometry())
+    window.showFullScreen()
 
 
 def _start_language(wanted: str, available: list[str]) -> str:

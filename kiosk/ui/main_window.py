@@ -162,8 +162,10 @@ class MainWindow(QMainWindow):
         self.show_attract()
         self.is_ready = True
         self.ready.emit()
-        if self._pending_start is not None:  # touched during the first instants
+        # Touched during the first instants: start, if that language really loaded.
+        if self._pending_start in self.languages and self.stack.currentWidget() is self.attract:
             self.start_session(self._pending_start)
+        self._pending_start = None
 
     # Look -----------------------------------------------------------------
     def metrics(self) -> Metrics:
@@ -232,6 +234,9 @@ class MainWindow(QMainWindow):
             self.library.titles(), self.languages, self.session.default_language
         )
         self.stack.setCurrentWidget(self.attract)
+        focused = self.attract.focusWidget()
+        if focused is not None:  # the last patient's language button: nothing of theirs stays
+            focused.clearFocus()
 
     def start_session(self, language: str) -> None:
         if not self.is_ready:

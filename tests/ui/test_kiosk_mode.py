@@ -305,3 +305,31 @@ def test_attract_screen_comes_first_from_titles_alone(qtbot, family, library):
     assert window.stack.currentWidget() is window.home
     window.end_session()  # the same attract screen, now from the loaded library
     qtbot.waitUntil(buttons_wide)
+
+
+def test_attract_screen_keeps_no_focus_from_the_last_patient(qtbot, make_window):
+    window = make_window(start=False)
+    button = window.attract.language_buttons["en"]
+    button.setFocus()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.home
+    window.end_session()
+    assert window.stack.currentWidget() is window.attract
+    assert not any(b.hasFocus() for b in window.attract.language_buttons.values())
+
+
+def test_a_touch_before_the_content_loads_needs_that_language(qtbot, family, library):
+    """The first screen is built from titles alone; a language whose content then fails
+    to load is not started."""
+    from kiosk.content import Library
+    from kiosk.session import Session
+    from kiosk.ui.main_window import MainWindow
+
+    titles = {"fr": ["Titre"], "en": ["Title"]}
+    window = MainWindow(None, Session("fr"), Settings(windowed=True), family, titles=titles)
+    qtbot.addWidget(window)
+    window.attract.language_buttons["en"].click()
+    french_only = Library(root=library.root, topics={"fr": library.topics["fr"]})
+    window.build(french_only)
+    assert window.stack.currentWidget() is window.attract
+    assert not window.session.started and window.languages == ["fr"]
