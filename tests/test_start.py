@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from kiosk.content.titles import peek_titles
@@ -54,7 +53,7 @@ def test_first_screen_imports_neither_markdown_nor_the_content_model():
     assert done.stdout.strip() == "[]"
 
 
-def test_kiosk_process_starts_and_finishes_building(tmp_path):
+def test_kiosk_process_starts_and_finishes_building(qtbot, tmp_path):
     """``python -m kiosk`` in a real process: it paints, then loads content and builds the
     supervisor (logged), and keeps running."""
     env = dict(os.environ)
@@ -72,19 +71,20 @@ def test_kiosk_process_starts_and_finishes_building(tmp_path):
             stdout=subprocess.DEVNULL,
             stderr=stderr,
         )
+
+    def log_text() -> str:
+        logs = list(tmp_path.glob("data/**/kiosk.log"))
+        return logs[0].read_text(encoding="utf-8") if logs else ""
+
     try:
-        deadline = time.monotonic() + 60
-        log_text = ""
-        while time.monotonic() < deadline and process.poll() is None:
-            logs = list(tmp_path.glob("data/**/kiosk.log"))
-            log_text = logs[0].read_text(encoding="utf-8") if logs else ""
-            if "mode: kiosk" in log_text:
-                break
-            time.sleep(0.1)
+        qtbot.waitUntil(
+            lambda: process.poll() is not None or "mode: kiosk" in log_text(), timeout=60_000
+        )
         assert process.poll() is None, errors.read_text()
-        assert "content loaded: 2 topics in ['en', 'fr'], 0 problems" in log_text
-        assert log_text.index("starting") < log_text.index("content loaded")
-        assert "mode: kiosk" in log_text  # the supervisor exists
+        text = log_text()
+        assert "content loaded: 2 topics in ['en', 'fr'], 0 problems" in text
+        assert text.index("starting") < text.index("content loaded")
+        assert "mode: kiosk" in text  # the supervisor exists
     finally:
         process.terminate()
         process.wait(timeout=10)

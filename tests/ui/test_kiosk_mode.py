@@ -277,7 +277,7 @@ def test_attract_screen_comes_first_from_titles_alone(qtbot, family, library):
     qtbot.addWidget(window)
     painted: list[bool] = []
     window.attract.call_after_first_paint(lambda: painted.append(True))
-    qtbot.wait(50)
+    QApplication.processEvents()
     assert not painted  # nothing runs before the screen is shown and painted
     window.resize(1280, 800)
     with qtbot.waitExposed(window):
