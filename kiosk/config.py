@@ -45,6 +45,9 @@ SCHEMA: tuple[Option, ...] = (
            choices=("DEBUG", "INFO", "WARNING", "ERROR")),
     Option("viewing_distance", int, 50, "viewing distance in cm; sets the text size",
            minimum=30, maximum=150),
+    Option("screen_diagonal", float, 0.0,
+           "screen diagonal in inches, for displays that report no or a wrong size (0: ask the screen)",
+           minimum=0, maximum=120),
 )  # fmt: skip
 OPTIONS = {option.name: option for option in SCHEMA}
 
@@ -66,6 +69,7 @@ class Settings(NamedTuple):
     staff_pin_hash: str = ""
     log_level: str = "INFO"
     viewing_distance: int = 50
+    screen_diagonal: float = 0.0
     windowed: bool = False  # command line only
     config_path: Path | None = None  # where the settings were read from, for staff
 
@@ -95,10 +99,13 @@ class ConfigProblem(NamedTuple):
 def _check(option: Option, value: Any) -> str | None:
     """Why the value is not acceptable, or None."""
     expected = option.kind
-    if (expected is int and isinstance(value, bool)) or not isinstance(value, expected):
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)  # "10" is as good as "10.0" for a size
+    if (expected in (int, float) and isinstance(value, bool)) or not isinstance(value, expected):
         names = {
             str: "text in quotes",
             int: "a whole number",
+            float: "a number",
             bool: "true or false",
             list: "a list",
         }
@@ -159,7 +166,7 @@ def load_settings(path: Path | None) -> tuple[Settings, list[ConfigProblem]]:
                 ConfigProblem(path, _line_of(text, key), f"'{key}' {reason}; {default}")
             )
             continue
-        values[key] = value
+        values[key] = float(value) if option.kind is float else value
     if "languages" in values:
         values["languages"] = tuple(values["languages"])
     for key in ("content_dir", "pdf_dir"):

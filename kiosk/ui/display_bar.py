@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QWidget
 
 from kiosk.i18n import language_name
@@ -20,6 +20,9 @@ def display_controls() -> tuple[BigButton, DisplayBar]:
     bar = DisplayBar()
     bar.setVisible(False)
     button.toggled.connect(bar.setVisible)
+    # A sheet, not a setting screen: it closes as soon as the patient has chosen.
+    for chosen in (bar.scale_chosen, bar.contrast_toggled, bar.language_chosen):
+        chosen.connect(lambda *_: button.setChecked(False))
     return button, bar
 
 
@@ -30,6 +33,8 @@ class DisplayBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setProperty("role", "sheet")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._flow = FlowLayout(self)
         self.size_label = make_label()
         self._flow.addWidget(self.size_label)
@@ -73,6 +78,8 @@ class DisplayBar(QWidget):
 
     def apply_metrics(self, m: Metrics) -> None:
         self._flow.set_gap(m.gap_px * 2)
+        pad = m.mm(3)
+        self._flow.setContentsMargins(pad, pad, pad, pad)
 
     def show_state(self, scale_index: int, high_contrast: bool, language: str) -> None:
         self.size_buttons[scale_index].setChecked(True)

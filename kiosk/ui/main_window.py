@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     session_ended = Signal()
+    style_applied = Signal(object)  # Metrics: screens outside the window follow them
     ready = Signal()  # every screen is built and the content is loaded
 
     library: Library
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.is_ready = False
         self._pending_start: str | None = None
         self.may_close = True  # the supervisor forbids closing in kiosk mode
+        self.applied_metrics: Metrics | None = None
         self.setWindowTitle("Kiosk")
         self.setAcceptDrops(False)
 
@@ -171,11 +173,25 @@ class MainWindow(QMainWindow):
     def metrics(self) -> Metrics:
         screen = self.screen() or QGuiApplication.primaryScreen()
         scale = TEXT_SCALES[self.session.text_scale]
-        return Metrics.for_screen(screen, self.family, self.settings.viewing_distance_mm, scale)
+        return Metrics.for_screen(
+            screen,
+            self.family,
+            self.settings.viewing_distance_mm,
+            scale,
+            diagonal_in=self.settings.screen_diagonal,
+            window=(self.width(), self.height()),
+        )
+
+    def resizeEvent(self, event) -> None:
+        """Another display or orientation: sizes are recomputed for it (six lines fit)."""
+        super().resizeEvent(event)
+        if self.is_ready and self.metrics() != self.applied_metrics:
+            self.apply_style()
 
     def apply_style(self, palette: Palette | None = None) -> None:
         self.palette_ = palette or self.palette_
         m = self.metrics()
+        self.applied_metrics = m
         self.setStyleSheet(style_sheet(self.palette_, m, self.family))
         for screen in (self.attract, self.home, self.message, self.error, self.still_there):
             screen.apply_metrics(m)
@@ -183,6 +199,7 @@ class MainWindow(QMainWindow):
             other.apply_metrics(m)
         self.questions.apply_style(m, self.palette_)
         self.reader.apply_style(m, self.palette_, self.family)
+        self.style_applied.emit(m)
 
     def set_text_scale(self, index: int) -> None:
         self.session.text_scale = index
@@ -223,7 +240,7 @@ class MainWindow(QMainWindow):
 
     def set_presenter(self, presenter: bool) -> None:
         self.presenter = presenter
-        self.reader.contents_button.setVisible(presenter)
+        self.reader.toolbar.set_wanted(self.reader.contents_button, presenter)
 
     # Sessions -------------------------------------------------------------
     def show_attract(self) -> None:

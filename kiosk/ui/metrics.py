@@ -21,14 +21,34 @@ TEXT_SCALES = (1.0, 1.3, 1.6)  # A, A+, A++
 # Controls grow with the text up to this factor; beyond it only the reading text grows,
 # so at A++ on a 10-inch tablet the page keeps room to be read.
 CONTROL_SCALE_CAP = 1.3
+# A line of page text is this many body-font pixels high (Atkinson's 1.24 line spacing at
+# the page's 135 % line height), and every reader screen shows at least six of them.
+LINE_RATIO = 1.68
+MIN_BODY_LINES = 6
+TITLE_RATIO = 1.3  # titles are this much larger than body text, when there is room
 
 
-def physical_dpi(screen: QScreen | None) -> float:
-    """The screen's real DPI, or a sane fallback when it reports nonsense."""
+def physical_dpi(screen: QScreen | None, diagonal_in: float = 0.0) -> float:
+    """The screen's real DPI: from the configured diagonal when staff set one (some displays
+    report no or a wrong size), else as reported, else a sane fallback."""
     if screen is None:
         return FALLBACK_DPI
+    if diagonal_in > 0:
+        size = screen.size()
+        return math.hypot(size.width(), size.height()) / diagonal_in
     dpi = screen.physicalDotsPerInch()
     return dpi if 60.0 <= dpi <= 400.0 else FALLBACK_DPI
+
+
+def reader_chrome_px(dpi: float, window_width: int, window_height: int) -> float:
+    """Height the reader's bars, margins and gaps take (see ReaderScreen's layout): what is
+    left is for the page title and text. A portrait window stacks progress above the buttons.
+    """
+    per_mm = dpi / 25.4
+    chrome_mm = 2 * 3 + MIN_TOUCH_MM + PRIMARY_TOUCH_MM + 4 * GAP_MM
+    if window_width < window_height:
+        chrome_mm += 12  # the progress line on a row of its own
+    return chrome_mm * per_mm
 
 
 def cap_height_mm(viewing_distance_mm: float) -> float:
@@ -44,15 +64,24 @@ class Metrics(NamedTuple):  # NamedTuple, not a dataclass: ~1 ms less at start-u
     touch_px: int  # minimum side of any control
     primary_px: int  # minimum side of a primary action
     gap_px: int
+    reduced: bool = False  # text made smaller than the physical rule so six lines fit
 
     def mm(self, millimetres: float) -> int:
         return round(millimetres * self.dpi / 25.4)
 
     @classmethod
     def for_screen(
-        cls, screen: QScreen | None, family: str, viewing_distance_mm: float, scale: float = 1.0
+        cls,
+        screen: QScreen | None,
+        family: str,
+        viewing_distance_mm: float,
+        scale: float = 1.0,
+        diagonal_in: float = 0.0,
+        window: tuple[int, int] | None = None,
     ) -> Metrics:
-        dpi = physical_dpi(screen)
+        """Sizes for this screen; given the window's size, body text is capped so that the
+        reader shows at least six lines (titles shrink to body size first)."""
+        dpi = physical_dpi(screen, diagonal_in)
         cap_px = cap_height_mm(viewing_distance_mm) * dpi / 25.4
         # Cap height is a property of the font: measure it instead of assuming a ratio.
         probe = QFont(family)
@@ -61,6 +90,18 @@ class Metrics(NamedTuple):  # NamedTuple, not a dataclass: ~1 ms less at start-u
         base = cap_px / cap_ratio
         body = math.ceil(base * scale)
         ui = math.ceil(base * min(scale, CONTROL_SCALE_CAP))
+        title = round(body * TITLE_RATIO)
+        reduced = False
+        if window is not None:
+            room = window[1] - reader_chrome_px(dpi, *window)
+            lines = MIN_BODY_LINES * LINE_RATIO + 0.5  # and paragraph spacing
+            if room < lines * body + 1.25 * title:
+                title = body  # titles give way first
+            if room < (lines + 1.25) * body:
+                fitted = max(12, math.floor(room / (lines + 1.25)))
+                reduced = fitted < math.ceil(base)  # smaller than A itself: staff should know
+                body = title = fitted
+                ui = min(ui, body)
 
         def mm(value: float) -> int:
             return round(value * dpi / 25.4)
@@ -69,9 +110,10 @@ class Metrics(NamedTuple):  # NamedTuple, not a dataclass: ~1 ms less at start-u
             dpi=dpi,
             body_px=body,
             ui_px=ui,
-            title_px=round(body * 1.3),
-            small_px=max(round(ui * 0.8), math.ceil(base * 0.8)),
+            title_px=title,
+            small_px=min(ui, max(round(ui * 0.8), math.ceil(base * 0.8))),
             touch_px=mm(MIN_TOUCH_MM),
             primary_px=mm(PRIMARY_TOUCH_MM),
             gap_px=mm(GAP_MM),
+            reduced=reduced,
         )

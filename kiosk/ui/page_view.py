@@ -1,31 +1,30 @@
-"""The scrolling part of the reader: the page text, then the questions it suggests.
+"""The reading area of the reader: one screen of a page at a time, never scrolled.
 
-One QScrollArea (kinetic, finger-driven) holds a text browser that is exactly as tall as
-its document, so text and question rows scroll together as one page.
+A page (its text, then the questions it suggests) is laid out at the area's width and cut
+into screens that fit its height (kiosk.pagination). The text of a screen is a vertical
+slice of the one page document: the browser is exactly as tall as the slice and shows it
+from the slice's top, so links, numbering and call-outs stay those of the whole page.
 """
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QSizePolicy,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 from kiosk.content import Question
+from kiosk.pagination import Item, Screen, paginate, screen_of
 from kiosk.ui.metrics import Metrics
+from kiosk.ui.page_layout import TextSpan, plain_text, text_items
 from kiosk.ui.question_toggle import QuestionToggle
 from kiosk.ui.theme import Palette
-from kiosk.ui.widgets import TouchScrollArea, make_label
+from kiosk.ui.widgets import make_label
+
+TITLE_KEY = (1, -1, 0)
 
 
 class PageText(QTextBrowser):
-    """A read-only browser without its own scrolling: its height follows the document."""
+    """A read-only browser that shows one vertical slice of its document, without scrolling."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,44 +39,54 @@ class PageText(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        # Let touches fall through to the scroll area, which scrolls and sees swipes.
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)
+        self._top = 0
 
-    def fit_height(self) -> None:
-        document = self.document()
-        document.setTextWidth(self.viewport().width())
-        self.setFixedHeight(math.ceil(document.size().height()) + 2 * self.frameWidth())
+    def show_slice(self, top: float, bottom: float) -> None:
+        self._top = round(top)
+        self.setFixedHeight(max(0, round(bottom) - self._top))
+        self.verticalScrollBar().setValue(self._top)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.fit_height()
+        self.verticalScrollBar().setValue(self._top)  # the range changes with the height
+
+    def wheelEvent(self, event) -> None:
+        event.ignore()  # a page is turned, never scrolled
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        # Only show_slice moves the text (keyboard focus on a link must not scroll it).
+        if self.verticalScrollBar().value() == self._top:
+            super().scrollContentsBy(dx, dy)
+        else:
+            self.verticalScrollBar().setValue(self._top)
 
 
-class PageView(TouchScrollArea):
+class PageView(QWidget):
     question_toggled = Signal(str)  # question id
+    screen_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-
+        self.setObjectName("page")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.text = PageText()
         self.suggestions_title = make_label(role="subtitle")
-        self.suggestions = QWidget()
-        self._suggestions_layout = QVBoxLayout(self.suggestions)
-        self._suggestions_layout.setContentsMargins(0, 0, 0, 0)
-        self._suggestions_layout.addWidget(self.suggestions_title)
         self.toggles: list[QuestionToggle] = []  # the current page's
         self._pool: dict[str, QuestionToggle] = {}  # every toggle made for this topic
-
-        inner = QWidget()
-        inner.setObjectName("page")
-        self._layout = QVBoxLayout(inner)
+        self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.text)
-        self._layout.addWidget(self.suggestions)
+        self._layout.addWidget(self.suggestions_title)
         self._layout.addStretch(1)
-        self.setWidget(inner)
         self._metrics: Metrics | None = None
         self._palette: Palette | None = None
+        self.document: QTextDocument | None = None
+        self.items: list[Item] = []
+        self._spans: list[TextSpan] = []
+        self.screens: list[Screen] = [Screen(0, 0)]
+        self.screen_index = 0
+        self._laid_out_for = (-1, -1)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -86,23 +95,28 @@ class PageView(TouchScrollArea):
 
     def apply_style(self, m: Metrics, palette: Palette) -> None:
         self._metrics, self._palette = m, palette
-        self._layout.setSpacing(m.gap_px * 3)
-        self._suggestions_layout.setSpacing(m.gap_px * 2)
-        self.setMinimumHeight(m.touch_px * 2)
+        self._layout.setSpacing(m.gap_px * 2)
         for toggle in self._pool.values():
             toggle.apply_style(m, palette)
 
-    def show_suggestions(self, questions: list[Question], chosen: set[str]) -> None:
-        """Show this page's questions; toggles are made once per topic and reused (fast turns)."""
+    # Content ----------------------------------------------------------------
+    def show_page(
+        self, document: QTextDocument, questions: list[Question], chosen: set[str], at_end: bool
+    ) -> None:
+        """A new page: its first screen, or its last when the patient came back to it."""
+        self.document = document
+        self.text.setDocument(document)
         for toggle in self.toggles:
             toggle.setVisible(False)
         self.toggles = []
         for question in questions:
             toggle = self._pool.get(question.id) or self._make_toggle(question)
             toggle.setChecked(question.id in chosen)
-            toggle.setVisible(True)
             self.toggles.append(toggle)
-        self.suggestions.setVisible(bool(questions))
+        self._laid_out_for = (-1, -1)
+        self.items = []  # nothing of the last page to stay on
+        self.paginate()
+        self.show_screen(len(self.screens) - 1 if at_end else 0)
 
     def forget_suggestions(self) -> None:
         """Another topic or language: drop the toggles made for this one."""
@@ -110,17 +124,92 @@ class PageView(TouchScrollArea):
             toggle.deleteLater()
         self._pool.clear()
         self.toggles = []
-        self.suggestions.setVisible(False)
+        self.suggestions_title.setVisible(False)
 
     def _make_toggle(self, question: Question) -> QuestionToggle:
         toggle = QuestionToggle(question.id, question.text)
+        toggle.setVisible(False)
         if self._metrics is not None and self._palette is not None:
             toggle.apply_style(self._metrics, self._palette)
         toggle.clicked.connect(lambda _=False, qid=question.id: self.question_toggled.emit(qid))
-        self._suggestions_layout.addWidget(toggle)
+        self._layout.insertWidget(self._layout.count() - 1, toggle)
         self._pool[question.id] = toggle
         return toggle
 
     def sync_checked(self, chosen: set[str]) -> None:
         for toggle in self.toggles:
             toggle.setChecked(toggle.question_id in chosen)
+
+    # Screens ----------------------------------------------------------------
+    def paginate(self) -> None:
+        """Lay the page out for the current size; stay on the same passage."""
+        document = self.document
+        width, height = self.width(), self.height()
+        if document is None or (width, height) == self._laid_out_for:
+            return
+        anchor = self.current_key()
+        self._laid_out_for = (width, height)
+        spacing = self._layout.spacing()
+        document.setTextWidth(width)
+        self.items, self._spans = text_items(document, height)
+        if self.toggles:
+            self.suggestions_title.ensurePolished()
+            title = self.suggestions_title.heightForWidth(width)
+            self.items.append(Item(TITLE_KEY, title, keep_with_next=True, gap_before=spacing))
+            for number, toggle in enumerate(self.toggles):
+                toggle.ensurePolished()
+                row = max(toggle.heightForWidth(width), toggle.minimumHeight())
+                self.items.append(Item((1, number, 0), row, gap_before=spacing))
+        self.screens = paginate(self.items, height)
+        if anchor is not None:
+            self.show_screen(screen_of(self.screens, self.items, anchor))
+
+    def current_key(self) -> tuple[int, int, int] | None:
+        if not self.items or self.screen_index >= len(self.screens):
+            return None
+        screen = self.screens[self.screen_index]
+        return self.items[screen.first].key if screen.first < len(self.items) else None
+
+    def show_screen(self, index: int) -> None:
+        self.screen_index = max(0, min(index, len(self.screens) - 1))
+        screen = self.screens[self.screen_index]
+        on_screen = range(screen.first, screen.end)
+        text = [n for n in on_screen if self.items[n].key[0] == 0]
+        if text:
+            self.text.show_slice(self._spans[text[0]].top, self._spans[text[-1]].bottom)
+        self.text.setVisible(bool(text))
+        keys = {self.items[n].key for n in on_screen}
+        self.suggestions_title.setVisible(TITLE_KEY in keys)
+        for number, toggle in enumerate(self.toggles):
+            toggle.setVisible((1, number, 0) in keys)
+        self.screen_changed.emit()
+
+    @property
+    def screen_count(self) -> int:
+        return len(self.screens)
+
+    def go_to_key(self, key: tuple[int, int, int]) -> None:
+        self.show_screen(screen_of(self.screens, self.items, key))
+
+    def screen_text(self) -> str:
+        """What this screen shows, for read-aloud."""
+        if self.document is None:
+            return ""
+        screen = self.screens[self.screen_index]
+        parts: list[str] = []
+        seen: set[int] = set()
+        for number in range(screen.first, screen.end):
+            key = self.items[number].key
+            if key[0] == 0 and key[1] not in seen:
+                seen.add(key[1])
+                span = self._spans[number]
+                parts.append(plain_text(self.document, span.start, span.end))
+            elif key == TITLE_KEY:
+                parts.append(self.suggestions_title.text())
+            elif key[0] == 1:
+                parts.append(self.toggles[key[1]].text_label.text())
+        return "\n".join(part for part in parts if part.strip())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.paginate()

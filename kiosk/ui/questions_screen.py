@@ -16,8 +16,8 @@ from kiosk.content import Topic
 from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS, ListItem, Refusal, clean_text
 from kiosk.session import Session
 from kiosk.ui.display_bar import display_controls
-from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.metrics import Metrics
+from kiosk.ui.overflow_bar import OverflowBar
 from kiosk.ui.question_list import QuestionListView
 from kiosk.ui.question_toggle import QuestionToggle
 from kiosk.ui.question_writer import QuestionWriter
@@ -46,11 +46,12 @@ class QuestionsScreen(QWidget):
         self.summary_button = BigButton(role="primary")
         self.end_button = BigButton()
         self.display_button, self.display_bar = display_controls()
-        # Buttons flow onto a second line at large text sizes instead of clipping.
-        toolbar = QWidget()
-        top = FlowLayout(toolbar)
-        for button in (self.back_button, self.display_button, self.summary_button, self.end_button):
-            top.addWidget(button)
+        # One row: what does not fit goes behind "Plus"; "Terminer" and the summary stay.
+        toolbar = OverflowBar(sheet_parent=self)
+        for button, rank in ((self.back_button, 1), (self.display_button, 2), (self.end_button, 0)):
+            toolbar.add(button, rank)
+        toolbar.add(self.summary_button, 0, primary=True)
+        self._tab_texts: dict[BigButton, tuple[str, str]] = {}  # long and short labels
 
         self.suggested_tab = BigButton()
         self.write_tab = BigButton()
@@ -87,7 +88,7 @@ class QuestionsScreen(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.header)
         self._layout.addWidget(self.stack, 1)
-        self._top, self._tabs, self._header_layout = top, tabs, header_layout
+        self._top, self._tabs, self._header_layout = toolbar, tabs, header_layout
 
         self.back_button.clicked.connect(self.back_requested)
         self.summary_button.clicked.connect(self.summary_requested)
@@ -127,8 +128,11 @@ class QuestionsScreen(QWidget):
         self.display_button.setText(self.tr("Affichage"))
         self.display_bar.retranslate()
         self.summary_button.setText(self.tr("Mon résumé"))
-        self.suggested_tab.setText(self.tr("Questions proposées"))
-        self.write_tab.setText(self.tr("Écrire ma question"))
+        self._top.retranslate()
+        self._tab_texts[self.suggested_tab] = (self.tr("Questions proposées"), self.tr("Proposées"))
+        self._tab_texts[self.write_tab] = (self.tr("Écrire ma question"), self.tr("Écrire"))
+        for tab, (long_text, _short) in self._tab_texts.items():
+            tab.setAccessibleName(long_text)
         self.suggested_view.setAccessibleName(self.tr("Questions proposées"))
         self.confirm_text.setText(
             self.tr(
@@ -144,10 +148,10 @@ class QuestionsScreen(QWidget):
 
     def apply_style(self, m: Metrics, palette: Palette) -> None:
         self._metrics, self._palette = m, palette
-        margin = m.mm(10)
-        self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
+        margin = m.mm(8)
+        self._layout.setContentsMargins(margin, m.mm(3), margin, m.mm(3))
         self._layout.setSpacing(m.gap_px * 2)
-        self._top.set_gap(m.gap_px * 2)
+        self._top.apply_metrics(m)
         self.display_bar.apply_metrics(m)
         self._header_layout.setSpacing(m.gap_px * 2)
         self._tabs.setSpacing(m.gap_px)
@@ -197,8 +201,31 @@ class QuestionsScreen(QWidget):
         chosen = set(questions.chosen_ids)
         for toggle in self.toggles:
             toggle.setChecked(toggle.question_id in chosen)
-        self.list_tab.setText(self.tr("Ma liste (%1)").replace("%1", str(questions.count)))
+        count = str(questions.count)
+        self._tab_texts[self.list_tab] = (
+            self.tr("Ma liste (%1)").replace("%1", count),
+            self.tr("Liste (%1)").replace("%1", count),
+        )
+        self.list_tab.setAccessibleName(self._tab_texts[self.list_tab][0])
+        self._fit_tabs()
         self.list_view.show_items(questions.items(self.topic))
+
+    def _fit_tabs(self) -> None:
+        """Whole labels always: the long ones where they fit, else the short ones."""
+        gaps = self._tabs.spacing() * (len(self._tab_texts) - 1)
+        margins = self._layout.contentsMargins()
+        share = (self.width() - margins.left() - margins.right() - gaps) / 3
+        pad = 2 * (self._metrics.mm(3) if self._metrics else 12)
+        fits = all(
+            tab.fontMetrics().horizontalAdvance(long_text) + pad <= share
+            for tab, (long_text, _short) in self._tab_texts.items()
+        )
+        for tab, (long_text, short_text) in self._tab_texts.items():
+            tab.setText(long_text if fits else short_text)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_tabs()
 
     def wipe(self) -> None:
         """Forget the patient: text, undo history, keyboard state, messages, scroll."""

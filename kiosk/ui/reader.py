@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextDocument
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.content import Page, Topic
 from kiosk.session import Session
 from kiosk.ui.display_bar import display_controls
-from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.glossary_view import DefinitionPanel
 from kiosk.ui.metrics import Metrics
+from kiosk.ui.overflow_bar import OverflowBar
 from kiosk.ui.page_view import PageView
 from kiosk.ui.swipe import SwipeFilter
 from kiosk.ui.theme import Palette, document_css
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from kiosk.speech import Speaker
 
 SWIPE_MM = 25
+PROGRESS_STEPS = 60  # the progress bar's share of one page, divided among its screens
 
 
 class ReaderScreen(QWidget):
@@ -43,6 +44,7 @@ class ReaderScreen(QWidget):
         self._family = ""
         self._metrics: Metrics | None = None
         self._css = ""
+        self._title_px = 0
 
         self.home_button = BigButton()
         self.contents_button = BigButton()  # presenter mode only
@@ -52,35 +54,33 @@ class ReaderScreen(QWidget):
         self.listen_button = BigButton()
         self.stop_button = BigButton()
         self.questions_button = BigButton(role="primary")
-        # A flowing toolbar: at A++ or on a narrow tablet, buttons wrap instead of clipping.
-        self.toolbar = QWidget()
-        top = FlowLayout(self.toolbar)
-        for button in (
-            self.home_button,
-            self.contents_button,
-            self.display_button,
-            self.glossary_button,
-            self.listen_button,
-            self.stop_button,
-            self.questions_button,
+        # One row, always: what does not fit goes behind "Plus" (most important kept).
+        self.toolbar = OverflowBar(sheet_parent=self)
+        for button, rank in (
+            (self.home_button, 1),
+            (self.contents_button, 3),
+            (self.display_button, 2),
+            (self.glossary_button, 5),
+            (self.listen_button, 4),
+            (self.stop_button, 2),
         ):
-            top.addWidget(button)
-        self.definition = DefinitionPanel()
+            self.toolbar.add(button, rank)
+        self.toolbar.add(self.questions_button, 0, primary=True)
+        # Sheets over the page: opening them never pushes the text away.
+        self.display_bar.setParent(self)
+        self.display_bar.setProperty("overlay", True)
+        self.definition = DefinitionPanel(self)
+        self.definition.setProperty("overlay", True)
         self.stop_button.setVisible(False)
+        self.toolbar.set_wanted(self.stop_button, False)
+        self.toolbar.set_wanted(self.contents_button, False)
 
         self.page_title = make_label(role="title")
         self.view = PageView()
         self.body = self.view.text
         self.body.anchorClicked.connect(self._on_link)
         self.view.question_toggled.connect(self.question_toggled)
-        # The cue keeps its space when empty so the page does not jump when it appears.
-        self.more_cue = make_label(role="muted")
-        self.more_cue.setWordWrap(False)
-        self.more_cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._more_text = ""
-        scrollbar = self.view.verticalScrollBar()
-        scrollbar.valueChanged.connect(self._update_more_cue)
-        scrollbar.rangeChanged.connect(self._update_more_cue)
+        self.view.screen_changed.connect(self._refresh_controls)
 
         self.previous_button = BigButton(role="primary")
         self.next_button = BigButton(role="primary")
@@ -90,22 +90,22 @@ class ReaderScreen(QWidget):
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
-        progress = QVBoxLayout()
+        self.progress = QWidget()
+        progress = QVBoxLayout(self.progress)
+        progress.setContentsMargins(0, 0, 0, 0)
         progress.addWidget(self.progress_label)
         progress.addWidget(self.progress_bar)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.previous_button)
-        bottom.addLayout(progress, 1)
-        bottom.addWidget(self.next_button)
+        # Buttons and progress share a row; on a narrow (portrait) screen the progress gets
+        # a row of its own above the buttons, so the buttons keep their size.
+        self._bottom = QGridLayout()
+        self._narrow: bool | None = None
 
         # Text sits in a centred column: lines of ~65 characters are easier to follow.
         self.column = QWidget()
         column_layout = QVBoxLayout(self.column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.addWidget(self.page_title)
-        column_layout.addWidget(self.definition)
         column_layout.addWidget(self.view, 1)
-        column_layout.addWidget(self.more_cue)
         self._column_layout = column_layout
         centred = QHBoxLayout()
         centred.addStretch(1)
@@ -114,15 +114,14 @@ class ReaderScreen(QWidget):
 
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.toolbar)
-        self._layout.addWidget(self.display_bar)
         self._layout.addLayout(centred, 1)
-        self._layout.addLayout(bottom)
-        self._bottom, self._top = bottom, top
+        self._layout.addLayout(self._bottom)
+        self._arrange_bottom(narrow=False)
         self.speaker: Speaker | None = None
 
         self.swipe = SwipeFilter(min_distance_px=100, parent=self)
-        for viewport in (self.view.viewport(), self.body.viewport()):
-            viewport.installEventFilter(self.swipe)
+        for watched in (self.view, self.body.viewport()):
+            watched.installEventFilter(self.swipe)
         self.swipe.swiped.connect(self.turn)
         self.home_button.clicked.connect(self.home_requested)
         self.questions_button.clicked.connect(self.questions_requested)
@@ -130,6 +129,7 @@ class ReaderScreen(QWidget):
         self.glossary_button.clicked.connect(self.glossary_requested)
         self.listen_button.clicked.connect(self._on_listen)
         self.stop_button.clicked.connect(self._stop_speaking)
+        self.display_button.toggled.connect(self._place_sheets)
         self.definition.listen_requested.connect(self._speak)
         self.previous_button.clicked.connect(lambda: self.turn(-1))
         self.next_button.clicked.connect(self._on_next)
@@ -149,39 +149,49 @@ class ReaderScreen(QWidget):
         self.glossary_button.setText(self.tr("Mots expliqués"))
         self.stop_button.setText(self.tr("Arrêter"))
         self.stop_button.setAccessibleName(self.tr("Arrêter la lecture à voix haute"))
+        self.toolbar.retranslate()
         self.display_bar.retranslate()
         self.definition.retranslate()
         self._show_speech_state()
         self.previous_button.setText(self.tr("Précédent"))
-        self._more_text = self.tr("La suite est plus bas : faites glisser le texte vers le haut")
         self.body.setAccessibleName(self.tr("Texte de la page"))
         self.view.retranslate()
-        self._update_more_cue()
         self._refresh_controls()
 
     def apply_style(self, m: Metrics, palette: Palette, family: str) -> None:
-        """New sizes or colours: forget rendered pages, they are rebuilt on demand."""
+        """New sizes or colours: re-render the page and stay on the same passage."""
+        anchor = self.view.current_key()
         self._metrics, self._family, self._css = m, family, document_css(palette)
         self._forget_documents()
-        margin = m.mm(10)
-        self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
+        margin = m.mm(8)
+        self._layout.setContentsMargins(margin, m.mm(3), margin, m.mm(3))
         self._layout.setSpacing(m.gap_px)
-        self._top.set_gap(m.gap_px * 2)
+        self.toolbar.apply_metrics(m)
         self.display_bar.apply_metrics(m)
         self.definition.apply_metrics(m)
-        self._bottom.setSpacing(m.gap_px * 3)
+        self._bottom.setHorizontalSpacing(m.gap_px * 2)
+        self._bottom.setVerticalSpacing(m.gap_px)
         self._column_layout.setSpacing(m.gap_px)
         self.column.setMaximumWidth(m.body_px * 34)
         self.swipe.min_distance_px = m.mm(SWIPE_MM)
         self.view.apply_style(m, palette)
         if self.topic is not None:
             self.show_page()
+            if anchor is not None:
+                self._settle()
+                self.view.go_to_key(anchor)
+
+    def _settle(self) -> None:
+        """Apply pending layout now, so the page is cut for the size it will really have."""
+        self._layout.activate()
+        self._column_layout.activate()
+        self.view.paginate()
 
     def show_topic(self, topic: Topic, page_index: int = 0) -> None:
         self.topic = topic
         self.view.forget_suggestions()
         self._forget_documents()
-        self.progress_bar.setRange(1, len(topic.pages))
+        self.progress_bar.setRange(0, len(topic.pages) * PROGRESS_STEPS)
         self.session.page_index = page_index
         self.show_page()
 
@@ -197,6 +207,7 @@ class ReaderScreen(QWidget):
     def _forget_documents(self) -> None:
         """Delete the rendered pages (Python dropping them would not free the Qt objects)."""
         self.body.setDocument(self._blank)
+        self.view.document = None
         for document in self._documents.values():
             document.deleteLater()
         self._documents.clear()
@@ -206,10 +217,11 @@ class ReaderScreen(QWidget):
         self._stop_speaking()
         self.definition.setVisible(False)
         self.display_button.setChecked(False)
+        self.toolbar.close_sheet()
         self.topic = None
         self._forget_documents()
         self.view.forget_suggestions()
-        self.view.verticalScrollBar().setValue(0)
+        self.view.items = []
         self.set_question_count(0)
 
     # Pages ----------------------------------------------------------------
@@ -220,23 +232,46 @@ class ReaderScreen(QWidget):
         return self.topic.pages[self.session.page_index]
 
     def turn(self, step: int) -> None:
+        """Next or previous screen of this page, then the next or previous page."""
+        view = self.view
+        target = view.screen_index + step
+        if 0 <= target < view.screen_count:
+            self._stop_speaking()
+            self.definition.setVisible(False)
+            view.show_screen(target)
+            return
         moved = self.session.next_page() if step > 0 else self.session.previous_page()
         if moved:
-            self.show_page()
+            self.show_page(at_end=step < 0)
 
-    def show_page(self) -> None:
+    def show_page(self, at_end: bool = False) -> None:
         page = self.current_page
         if page is None or self.topic is None:
             return
         self._stop_speaking()
         self.definition.setVisible(False)
         self.page_title.setText(page.title)
-        self.body.setDocument(self._document_for(page))
-        self.body.fit_height()
+        self._fit_title()
+        self._column_layout.activate()  # a two-line title leaves less room: cut for that
         suggested = [q for qid in page.question_ids if (q := self.topic.question(qid))]
-        self.view.show_suggestions(suggested, set(self.session.questions.chosen_ids))
-        self.view.verticalScrollBar().setValue(0)
+        chosen = set(self.session.questions.chosen_ids)
+        self.view.show_page(self._document_for(page), suggested, chosen, at_end)
         self._refresh_controls()
+
+    def _fit_title(self) -> None:
+        """A long title shrinks (down to the small text size) to stay on one line, so the
+        page text keeps its room: titles give way before body text does."""
+        m = self._metrics
+        if m is None:
+            return
+        font = QFont(self.page_title.font())
+        font.setPixelSize(m.title_px)
+        width = QFontMetrics(font).horizontalAdvance(self.page_title.text()) or 1
+        room = self.column.contentsRect().width() or self.width()
+        size = max(m.small_px, min(m.title_px, int(m.title_px * room * 0.97 / width)))
+        if size != self._title_px:
+            self._title_px = size
+            self.page_title.setStyleSheet(f"font-size: {size}px;")
 
     def _document_for(self, page: Page) -> QTextDocument:
         document = self._documents.get(page.slug)
@@ -252,21 +287,85 @@ class ReaderScreen(QWidget):
             self._documents[page.slug] = document
         return document
 
+    def progress_text(self) -> str:
+        index, total = self.session.page_index, len(self.topic.pages) if self.topic else 0
+        text = self.tr("Page %1 sur %2").replace("%1", str(index + 1)).replace("%2", str(total))
+        if self.view.screen_count > 1:
+            text += " — " + self.tr("suite %1 sur %2").replace(
+                "%1", str(self.view.screen_index + 1)
+            ).replace("%2", str(self.view.screen_count))
+        return text
+
+    @property
+    def on_last_screen(self) -> bool:
+        return self.session.on_last_page and self.view.screen_index >= self.view.screen_count - 1
+
     def _refresh_controls(self) -> None:
         if self.topic is None:
             return
-        index, total = self.session.page_index, len(self.topic.pages)
-        self.progress_label.setText(
-            self.tr("Page %1 sur %2").replace("%1", str(index + 1)).replace("%2", str(total))
-        )
+        self.progress_label.setText(self.progress_text())
+        # The bar follows screens: each page is PROGRESS_STEPS, shared among its screens.
+        done = (self.view.screen_index + 1) / max(1, self.view.screen_count)
+        value = round((self.session.page_index + done) * PROGRESS_STEPS)
         # setValue repaints at once; batch it with the rest of the page turn's paint.
         self.progress_bar.setUpdatesEnabled(False)
-        self.progress_bar.setValue(index + 1)
+        self.progress_bar.setValue(value)
         self.progress_bar.setUpdatesEnabled(True)
         self.progress_bar.setAccessibleName(self.progress_label.text())
-        self.previous_button.setEnabled(not self.session.on_first_page)
-        last = self.session.on_last_page
-        self.next_button.setText(self.tr("Mes questions") if last else self.tr("Suivant"))
+        first = self.session.on_first_page and self.view.screen_index == 0
+        self.previous_button.setEnabled(not first)
+        self.next_button.setText(
+            self.tr("Mes questions") if self.on_last_screen else self.tr("Suivant")
+        )
+
+    # Layout of the bars and sheets ------------------------------------------
+    def _arrange_bottom(self, narrow: bool) -> None:
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        for widget in (self.previous_button, self.progress, self.next_button):
+            self._bottom.removeWidget(widget)
+        for column in range(3):
+            self._bottom.setColumnStretch(column, 0)
+        if narrow:
+            self._bottom.addWidget(self.progress, 0, 0, 1, 3)
+            self._bottom.addWidget(self.previous_button, 1, 0)
+            self._bottom.addWidget(self.next_button, 1, 2)
+        else:
+            self._bottom.addWidget(self.previous_button, 0, 0)
+            self._bottom.addWidget(self.progress, 0, 1)
+            self._bottom.addWidget(self.next_button, 0, 2)
+        self._bottom.setColumnStretch(1, 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        margins = self._layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        buttons = self.previous_button.sizeHint().width() + self.next_button.sizeHint().width()
+        label = self.progress_label.fontMetrics().horizontalAdvance(
+            self.tr("Page %1 sur %2").replace("%1", "10").replace("%2", "10")
+            + " — "
+            + self.tr("suite %1 sur %2").replace("%1", "1").replace("%2", "2")
+        )
+        self._arrange_bottom(narrow=buttons + label + 4 * self._bottom.horizontalSpacing() > width)
+        self._place_sheets()
+
+    def _place_sheets(self) -> None:
+        """The display sheet hangs under the top bar; a definition sits over the page's foot."""
+        margins = self._layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        top = self.toolbar.geometry().bottom() + self._layout.spacing()
+        if self.display_bar.isVisible():
+            height = min(self.display_bar.heightForWidth(width), self.height() - top)
+            self.display_bar.setGeometry(margins.left(), top, width, height)
+            self.display_bar.raise_()
+        if self.definition.isVisible():
+            column = self.column.geometry()
+            height = min(self.definition.heightForWidth(column.width()), column.height())
+            self.definition.setGeometry(
+                column.x(), column.bottom() - height, column.width(), height
+            )
+            self.definition.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Left/Right turn pages wherever the focus is; buttons would move focus instead."""
@@ -278,15 +377,10 @@ class ReaderScreen(QWidget):
         return super().eventFilter(watched, event)
 
     def _on_next(self) -> None:
-        if self.session.on_last_page:
+        if self.on_last_screen:
             self.questions_requested.emit()
         else:
             self.turn(1)
-
-    def _update_more_cue(self) -> None:
-        bar = self.view.verticalScrollBar()
-        more_below = bar.maximum() > 0 and bar.value() < bar.maximum()
-        self.more_cue.setText(self._more_text if more_below else " ")
 
     # Read aloud ---------------------------------------------------------------
     def set_speaker(self, speaker: Speaker | None) -> None:
@@ -308,7 +402,9 @@ class ReaderScreen(QWidget):
         elif speaker.state == "paused":
             speaker.resume()
         else:
-            self._speak(f"{page.title}.\n{page.text}")
+            # This screen's words; the first screen of a page starts with its title.
+            title = f"{page.title}.\n" if self.view.screen_index == 0 else ""
+            self._speak(title + self.view.screen_text())
 
     def _speak(self, text: str) -> None:
         if self.speaker is not None and self.topic is not None:
@@ -320,9 +416,9 @@ class ReaderScreen(QWidget):
 
     def _show_speech_state(self, _state: str = "") -> None:
         available = self.can_speak()
-        self.listen_button.setVisible(available)
         state = self.speaker.state if self.speaker is not None else "ready"
-        self.stop_button.setVisible(available and state in ("speaking", "paused"))
+        self.toolbar.set_wanted(self.listen_button, available)
+        self.toolbar.set_wanted(self.stop_button, available and state in ("speaking", "paused"))
         labels = {"speaking": self.tr("Pause"), "paused": self.tr("Reprendre")}
         self.listen_button.setText(labels.get(state, self.tr("Écouter")))
         self.listen_button.setAccessibleName(
@@ -337,6 +433,7 @@ class ReaderScreen(QWidget):
             entry = self.topic.glossary_entry(url.path())
             if entry is not None:
                 self.definition.show_entry(entry, self.can_speak())
+                self._place_sheets()
             return
         if url.scheme() == "page" and self.topic is not None:
             slug = url.path()

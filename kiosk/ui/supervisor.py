@@ -65,6 +65,8 @@ class Supervisor(QObject):
         for screen in (self.pin_pad, self.panel):
             window.stack.addWidget(screen)
             screen.apply_metrics(window.metrics())
+        window.style_applied.connect(self.pin_pad.apply_metrics)
+        window.style_applied.connect(self.panel.apply_metrics)
         self._return_to: QWidget | None = None
         self.reload_pending = False
         self.watcher: ContentWatcher | None = None

@@ -109,7 +109,7 @@ QPushButton[role="primary"] {{
     min-height: {m.primary_px}px; background: {palette.primary}; color: {palette.on_primary};
     border-color: {palette.primary};
 }}
-QPushButton[nav="true"] {{ min-width: {m.mm(60)}px; }}
+QPushButton[nav="true"] {{ min-width: {m.mm(45)}px; }}
 QWidget[role="attract"] QPushButton {{ min-width: {m.mm(50)}px; }}
 QPushButton[role="tile"] {{
     background: {palette.surface}; color: {palette.text}; text-align: left;
@@ -122,6 +122,7 @@ QPushButton[role="toggle"] {{
 QPushButton[role="toggle"]:checked {{
     background: {palette.callout}; border: {border * 2}px solid {palette.primary};
 }}
+QPushButton[tab="true"] {{ padding: 0 {m.mm(3)}px; }}
 QPushButton[tab="true"]:checked {{
     background: {palette.primary}; color: {palette.on_primary}; border-color: {palette.primary};
 }}
@@ -139,6 +140,10 @@ QPlainTextEdit {{
 }}
 QPlainTextEdit:focus {{ border: {border * 2}px solid {palette.focus}; }}
 QWidget#page {{ background: transparent; }}
+QWidget[role="sheet"], QFrame[role="sheet"] {{
+    background: {palette.surface}; border: {border}px solid {palette.primary};
+    border-radius: {radius}px;
+}}
 QFrame[role="definition"] {{
     background: {palette.callout}; border: {border}px solid {palette.primary};
     border-radius: {radius}px;

@@ -1,0 +1,89 @@
+"""Measure a laid-out page document as items for pagination (see kiosk.pagination).
+
+The document is laid out once at the reader's width; each top-level block (paragraph, list
+item, heading) or call-out table becomes one item spanning from its top to the next one's,
+so margins between blocks belong to the block above. A block taller than a whole screen
+is split at its line boundaries (the only case where a screen ends inside a paragraph).
+The reader and ``kiosk check`` share this, so authors see what patients get.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+
+from kiosk.pagination import Item
+
+
+class TextSpan(NamedTuple):
+    top: float
+    bottom: float
+    start: int  # document positions, for read-aloud
+    end: int
+
+
+def text_items(document: QTextDocument, available: float) -> tuple[list[Item], list[TextSpan]]:
+    """Items and their vertical spans for a document already set to its text width."""
+    layout = document.documentLayout()
+    units: list[tuple[float, int, int, bool]] = []  # top, start, end, heading
+    block = document.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None:
+            frame_rect = layout.frameBoundingRect(table)
+            last = table.lastCursorPosition().block()
+            units.append((frame_rect.top(), block.position(), _block_end(last), False))
+            block = last.next()
+            continue
+        rect = layout.blockBoundingRect(block)
+        # Headings and lead-ins ("Les risques graves sont :") stay with what follows.
+        heading = block.blockFormat().headingLevel() > 0 or block.text().rstrip().endswith(":")
+        units.append((rect.top(), block.position(), _block_end(block), heading))
+        block = block.next()
+
+    height = document.size().height()
+    items: list[Item] = []
+    spans: list[TextSpan] = []
+    for number, (top, start, end, heading) in enumerate(units):
+        top = 0.0 if number == 0 else top  # the first block owns the document's top margin
+        bottom = units[number + 1][0] if number + 1 < len(units) else height
+        for part, (part_top, part_bottom) in enumerate(
+            _split(document, start, top, bottom, available)
+        ):
+            items.append(Item((0, number, part), part_bottom - part_top, heading))
+            spans.append(TextSpan(part_top, part_bottom, start, end))
+    return items, spans
+
+
+def _block_end(block: QTextBlock) -> int:
+    return block.position() + max(0, block.length() - 1)
+
+
+def _split(
+    document: QTextDocument, position: int, top: float, bottom: float, available: float
+) -> list[tuple[float, float]]:
+    """One span, or several cut at line tops when it cannot fit on any screen."""
+    if bottom - top <= available:
+        return [(top, bottom)]
+    block = document.findBlock(position)
+    text_layout = block.layout()
+    origin = document.documentLayout().blockBoundingRect(block).top()
+    cuts = [origin + text_layout.lineAt(i).y() for i in range(1, text_layout.lineCount())]
+    parts: list[tuple[float, float]] = []
+    start = top
+    previous = top
+    for cut in [*cuts, bottom]:
+        if cut - start > available and previous > start:
+            parts.append((start, previous))
+            start = previous
+        previous = cut
+    parts.append((start, bottom))
+    return parts
+
+
+def plain_text(document: QTextDocument, start: int, end: int) -> str:
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(min(end, document.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
+    return cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")

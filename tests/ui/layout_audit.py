@@ -1,0 +1,128 @@
+"""Geometry checks a patient would make with their eyes, as code: nothing outside the
+window, nothing overlapping, every label whole. Used by the display-matrix test.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QLabel,
+    QLayout,
+    QScrollBar,
+    QTabBar,
+    QWidget,
+)
+
+SLACK = 1  # px: rounding in layouts
+
+
+def _shown(widget: QWidget, window: QWidget) -> bool:
+    return widget.isVisibleTo(window) and widget.width() > 0 and widget.height() > 0
+
+
+def _in_scroll_content(widget: QWidget) -> bool:
+    """Inside a scroll area's content: it may legitimately lie below the visible part."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        grand = parent.parentWidget()
+        if isinstance(grand, QAbstractScrollArea) and parent is grand.viewport():
+            return not isinstance(grand, _text_views())
+        parent = grand
+    return False
+
+
+def _text_views() -> tuple[type, ...]:
+    from PySide6.QtWidgets import QTextEdit
+
+    return (QTextEdit,)
+
+
+def _layout_widgets(layout: QLayout) -> list[QWidget]:
+    found: list[QWidget] = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        if item.widget() is not None:
+            found.append(item.widget())
+        elif item.layout() is not None:
+            found += _layout_widgets(item.layout())
+    return found
+
+
+def _label_problem(label: QLabel) -> str | None:
+    text = label.text()
+    if not text.strip() or label.pixmap() is not None and not label.pixmap().isNull():
+        return None
+    room = label.contentsRect()
+    if label.wordWrap():
+        needed = label.heightForWidth(room.width() + 2 * label.margin())
+        if needed > label.height() + SLACK:
+            return f"needs {needed} px high, has {label.height()}"
+        words = max(text.split(), key=len)
+        longest = label.fontMetrics().horizontalAdvance(words)
+        if longest > room.width() + SLACK:
+            return f"the word {words!r} ({longest} px) is wider than the label ({room.width()})"
+        return None
+    hint = label.sizeHint()
+    if hint.width() > label.width() + SLACK or hint.height() > label.height() + SLACK:
+        return f"needs {hint.width()}x{hint.height()}, has {label.width()}x{label.height()}"
+    return None
+
+
+def _button_problem(button: QAbstractButton) -> str | None:
+    text = button.text()
+    if not text.strip():
+        return None
+    width = button.fontMetrics().horizontalAdvance(text)
+    if width > button.width():
+        return f"text needs {width} px, button is {button.width()} wide"
+    return None
+
+
+def audit(window: QWidget, root: QWidget | None = None) -> list[str]:
+    """Every visible widget under ``root`` (default: the window): what is wrong with it."""
+    root = root or window
+    problems: list[str] = []
+    bounds = window.rect()
+    widgets = [w for w in root.findChildren(QWidget) if _shown(w, window)]
+
+    def name(widget: QWidget) -> str:
+        text = getattr(widget, "text", None)
+        label = text() if callable(text) else ""
+        label = label if isinstance(label, str) else ""
+        return f"{type(widget).__name__}({widget.objectName() or label[:30]!r})"
+
+    for widget in widgets:
+        if _in_scroll_content(widget):
+            continue
+        rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+        if not bounds.adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(rect):
+            problems.append(f"{name(widget)} at {rect.getRect()} leaves the window {bounds.size()}")
+        if isinstance(widget, QLabel) and (problem := _label_problem(widget)):
+            problems.append(f"{name(widget)} is cut: {problem}")
+        if isinstance(widget, QAbstractButton) and (problem := _button_problem(widget)):
+            problems.append(f"{name(widget)} is cut: {problem}")
+        if isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                if widget.tabRect(index).width() < widget.tabSizeHint(index).width():
+                    problems.append(f"tab {widget.tabText(index)!r} is cut")
+        layout = widget.layout()
+        if layout is not None:
+            siblings = [
+                w
+                for w in _layout_widgets(layout)
+                if _shown(w, window) and not w.property("overlay")
+            ]
+            for i, first in enumerate(siblings):
+                for second in siblings[i + 1 :]:
+                    overlap = first.geometry().intersected(second.geometry())
+                    if overlap.width() > SLACK and overlap.height() > SLACK:
+                        problems.append(f"{name(first)} overlaps {name(second)}")
+    return problems
+
+
+def visible_scroll_bars(root: QWidget, window: QWidget) -> list[QScrollBar]:
+    return [bar for bar in root.findChildren(QScrollBar) if _shown(bar, window)]

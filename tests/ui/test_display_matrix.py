@@ -1,0 +1,166 @@
+"""Every screen fits every display: landscape and portrait, tablet and large screen, 96 and
+160 dots per inch, every text size, both themes and both languages.
+
+For each display one window is built and walked through: every screen of every reader
+page, then home, questions (suggested, writer with its keyboard, list, end confirmation),
+summary, contents, glossary, still-there, PIN pad and staff panel.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.config import Settings
+from kiosk.staff_pin import hash_pin
+from kiosk.ui.metrics import MIN_BODY_LINES, MIN_TOUCH_MM, PRIMARY_TOUCH_MM
+from kiosk.ui.supervisor import Supervisor
+from tests.ui.layout_audit import audit, visible_scroll_bars
+
+DISPLAYS = [(1920, 1080), (1280, 800), (1024, 600), (800, 1280), (1080, 1920)]
+DPIS = [96, 160]
+
+
+def body_line_px(reader) -> float:
+    """One line of page text as laid out (font line spacing at the page's 135 %)."""
+    font = reader.body.document().defaultFont()
+    return QFontMetricsF(font).lineSpacing() * 1.35
+
+
+def check_reader_screen(window, where: str) -> list[str]:
+    reader = window.reader
+    m = window.applied_metrics
+    problems = [f"{where}: {p}" for p in audit(window, reader)]
+    if bars := visible_scroll_bars(reader, window):
+        problems.append(f"{where}: the reader shows {len(bars)} scroll bar(s)")
+    lines = reader.view.height() / body_line_px(reader)
+    if lines < MIN_BODY_LINES:
+        problems.append(f"{where}: room for {lines:.1f} body lines, fewer than six")
+    shown = reader.body.height() if reader.body.isVisible() else 0
+    used = shown + sum(t.height() for t in reader.view.toggles if t.isVisible())
+    if used > reader.view.height() + 1:
+        problems.append(f"{where}: the screen's content is {used} px for {reader.view.height()}")
+    for button, minimum in (
+        (reader.next_button, PRIMARY_TOUCH_MM),
+        (reader.previous_button, PRIMARY_TOUCH_MM),
+        (reader.questions_button, PRIMARY_TOUCH_MM),
+    ):
+        if not button.isVisibleTo(window):
+            problems.append(f"{where}: {button.text()!r} is not on screen")
+        elif button.height() < m.mm(minimum) - 1:
+            problems.append(f"{where}: {button.text()!r} is {button.height()} px high")
+    return problems
+
+
+def walk_reader(window, qtbot, where: str) -> list[str]:
+    reader = window.reader
+    problems: list[str] = []
+    topic = window.current_topic()
+    assert topic is not None
+    screens = 0
+    for index in range(len(topic.pages)):
+        window.jump_to_page(index)
+        for screen in range(reader.view.screen_count):
+            reader.view.show_screen(screen)
+            QApplication.processEvents()  # what the next paint shows
+            screens += 1
+            problems += check_reader_screen(window, f"{where} page {index + 1}.{screen + 1}")
+    # Sheets open over the page, never off screen.
+    reader.display_button.setChecked(True)
+    QApplication.processEvents()
+    problems += [f"{where} Affichage: {p}" for p in audit(window, reader)]
+    reader.display_button.setChecked(False)
+    entry = topic.glossary[0]
+    reader.definition.show_entry(entry, True)
+    QApplication.processEvents()
+    problems += [f"{where} definition: {p}" for p in audit(window, reader)]
+    reader.definition.hide_definition()
+    return problems
+
+
+def walk_other_screens(window, supervisor, where: str) -> list[str]:
+    problems: list[str] = []
+
+    def check(name: str, screen: QWidget) -> None:
+        window.stack.setCurrentWidget(screen)
+        QApplication.processEvents()
+        problems.extend(f"{where} {name}: {p}" for p in audit(window, screen))
+
+    questions = window.questions
+    window.show_questions()
+    for name, page in (
+        ("suggested", questions.suggested_view),
+        ("writer", questions.writer),
+        ("list", questions.list_view),
+    ):
+        questions.open_tab(page)
+        check(f"questions/{name}", questions)
+    questions.stack.setCurrentWidget(questions.confirm)
+    check("questions/confirm", questions)
+    questions.open_tab(questions.suggested_view)
+    window.show_summary()
+    check("summary", window.summary)
+    window.show_contents()
+    check("contents", window.contents)
+    check("glossary", window.glossary)
+    check("home", window.home)
+    window.still_there.start(30)
+    check("still there", window.still_there)
+    window.still_there.stop()
+    supervisor.pin_pad.open()
+    check("PIN pad", supervisor.pin_pad)
+    supervisor.show_panel()
+    check("staff panel", supervisor.panel)
+    window.stack.setCurrentWidget(window.reader)
+    return problems
+
+
+@pytest.mark.parametrize("dpi", DPIS)
+@pytest.mark.parametrize("display", DISPLAYS, ids=lambda d: f"{d[0]}x{d[1]}")
+def test_every_screen_fits_the_display(qtbot, make_window, library, display, dpi):
+    width, height = display
+    screen = QApplication.primaryScreen().size()
+    settings = Settings(
+        windowed=True,
+        screen_diagonal=math.hypot(screen.width(), screen.height()) / dpi,
+        staff_pin_hash=hash_pin("2468"),
+        service_name="Radiologie interventionnelle",
+        service_phone="01 23 45 67 89",
+    )
+    window = make_window(width, height, settings=settings, start=False)
+    supervisor = Supervisor(window, reload_library=lambda: library)
+    assert abs(window.applied_metrics.dpi - dpi) < 0.5
+    problems: list[str] = []
+    for language in ("fr", "en"):
+        window.end_session()
+        window.start_session(language)
+        window.toggle_question(library.topics_for(language)[0].categories[0].questions[0].id)
+        window.open_topic(library.topics_for(language)[0].id)
+        for contrast in (False, True):
+            window.set_high_contrast(contrast)
+            for scale in (0, 1, 2):
+                window.set_text_scale(scale)
+                QApplication.processEvents()
+                where = f"{width}x{height}@{dpi} {language} A{'+' * scale} hc={contrast}"
+                problems += walk_reader(window, qtbot, where)
+                problems += walk_other_screens(window, supervisor, where)
+                assert window.width() == width and window.height() == height, where
+    window.stack.setCurrentWidget(window.attract)
+    window.end_session()
+    problems += [f"attract: {p}" for p in audit(window, window.attract)]
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:40])
+
+
+def test_minimum_touch_sizes_hold_on_a_small_dense_tablet(make_window, library):
+    """1024x600 at 160 dpi (a 7-inch tablet): controls keep their millimetres."""
+    screen = QApplication.primaryScreen().size()
+    settings = Settings(windowed=True, screen_diagonal=math.hypot(screen.width(), screen.height()) / 160)
+    window = make_window(1024, 600, settings=settings)
+    window.open_topic(library.topics_for("fr")[0].id)
+    m = window.applied_metrics
+    for button in window.reader.toolbar.findChildren(QWidget):
+        if button.isVisibleTo(window) and hasattr(button, "text"):
+            assert button.height() >= m.mm(MIN_TOUCH_MM) - 1, button.text()
