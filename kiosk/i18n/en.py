@@ -176,4 +176,11 @@ EN = {
     "Sujets": "Topics",
     "Page à lire": "Page to read",
     "Ma liste de questions": "My list of questions",
+    "Retour": "Back",
+    "Plus": "More",
+    "Plus de choix": "More choices",
+    "suite %1 sur %2": "part %1 of %2",
+    "Proposées": "Suggested",
+    "Écrire": "Write",
+    "Liste (%1)": "List (%1)",
 }

@@ -83,6 +83,10 @@
 <context>
     <name>GlossaryScreen</name>
     <message>
+        <source>Lecture</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
         <source>Retour à la lecture</source>
         <translation>Back to reading</translation>
     </message>
@@ -166,6 +170,17 @@
     <message>
         <source>Chiffres</source>
         <translation>Digits</translation>
+    </message>
+</context>
+<context>
+    <name>OverflowBar</name>
+    <message>
+        <source>Plus</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Plus de choix</source>
+        <translation>More choices</translation>
     </message>
 </context>
 <context>
@@ -270,6 +285,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
         <source>Retour à mes questions</source>
         <translation>Back to my questions</translation>
     </message>
@@ -305,8 +324,16 @@
         <translation>Suggested questions</translation>
     </message>
     <message>
+        <source>Proposées</source>
+        <translation>Suggested</translation>
+    </message>
+    <message>
         <source>Écrire ma question</source>
         <translation>Write my question</translation>
+    </message>
+    <message>
+        <source>Écrire</source>
+        <translation>Write</translation>
     </message>
     <message>
         <source>Voulez-vous terminer ? Vos questions seront effacées de cet écran. Pensez à imprimer votre résumé avant.</source>
@@ -323,6 +350,10 @@
     <message>
         <source>Ma liste (%1)</source>
         <translation>My list (%1)</translation>
+    </message>
+    <message>
+        <source>Liste (%1)</source>
+        <translation>List (%1)</translation>
     </message>
     <message>
         <source>Écrivez d'abord votre question.</source>
@@ -380,10 +411,6 @@
         <translation>Previous</translation>
     </message>
     <message>
-        <source>La suite est plus bas : faites glisser le texte vers le haut</source>
-        <translation>There is more below: slide the text up</translation>
-    </message>
-    <message>
         <source>Texte de la page</source>
         <translation>Page text</translation>
     </message>
@@ -394,6 +421,10 @@
     <message>
         <source>Page %1 sur %2</source>
         <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>suite %1 sur %2</source>
+        <translation>part %1 of %2</translation>
     </message>
     <message>
         <source>Mes questions</source>
@@ -480,6 +511,10 @@
 </context>
 <context>
     <name>SummaryScreen</name>
+    <message>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
     <message>
         <source>Retour à mes questions</source>
         <translation>Back to my questions</translation>

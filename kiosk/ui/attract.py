@@ -52,11 +52,11 @@ class AttractScreen(QWidget):
         self.language_buttons: dict[str, EnterButton] = {}
 
     def apply_metrics(self, m: Metrics) -> None:
-        margin = m.mm(15)
+        margin = m.mm(8)
         self._layout.setContentsMargins(margin, margin, margin, margin)
         for box in (self._titles, self._invitations):
             box.setSpacing(m.gap_px * 2)
-        self._languages.setSpacing(m.gap_px * 4)
+        self._languages.setSpacing(m.gap_px * 2)
 
     def show_titles(self, titles: dict[str, list[str]], languages: list[str], default: str) -> None:
         """Every topic title and the invitation in every offered language: nobody has

@@ -26,12 +26,13 @@ class ContentsScreen(QWidget):
         self.setObjectName("screen")
         self.title = make_label(self.tr("Sommaire"), "title")
         self.back_button = BigButton(self.tr("Retour à la page"))
-        top = QHBoxLayout()
+        top = QHBoxLayout()  # the title has a row of its own: the button keeps its width
         top.addWidget(self.back_button)
-        top.addWidget(self.title, 1)
+        top.addStretch(1)
         self.scroll_area = TouchScrollArea()
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
+        self._layout.addWidget(self.title)
         self._layout.addWidget(self.scroll_area, 1)
         self.page_buttons: list[BigButton] = []
         self.checks: list[QCheckBox] = []

@@ -57,6 +57,8 @@ class DisplayBar(QWidget):
         self.retranslate()
 
     def set_languages(self, languages: list[str]) -> None:
+        if list(self.language_buttons) == (languages if len(languages) > 1 else []):
+            return
         for button in self.language_buttons.values():
             self._flow.removeWidget(button)
             button.deleteLater()

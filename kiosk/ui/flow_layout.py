@@ -63,7 +63,13 @@ class FlowLayout(QLayout):
             widget = item.widget()
             if widget is not None and widget.isHidden():
                 continue
+            item.invalidate()  # a font may have changed while the row was hidden
             hint = item.sizeHint()
+            # Never wider than the row: a long item wraps its own text instead.
+            if hint.width() > area.width() > 0:
+                width = area.width()
+                height = item.heightForWidth(width) if item.hasHeightForWidth() else -1
+                hint = QSize(width, max(height, hint.height()))
             if x + hint.width() > area.right() + 1 and line_height > 0:
                 x, y = area.x(), y + line_height + self._spacing
                 line_height = 0

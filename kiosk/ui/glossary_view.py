@@ -85,13 +85,14 @@ class GlossaryScreen(QWidget):
         self.back_button = BigButton()
         self.title = make_label(role="title")
         self.display_button, self.display_bar = display_controls()
-        top = QHBoxLayout()
+        top = QHBoxLayout()  # the title has a row of its own: buttons keep their width
         top.addWidget(self.back_button)
         top.addWidget(self.display_button)
-        top.addWidget(self.title, 1)
+        top.addStretch(1)
         self.scroll_area = TouchScrollArea()
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
+        self._layout.addWidget(self.title)
         self._layout.addWidget(self.display_bar)
         self._layout.addWidget(self.scroll_area, 1)
         self.back_button.clicked.connect(self.back_requested)
@@ -100,7 +101,8 @@ class GlossaryScreen(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.back_button.setText(self.tr("Retour à la lecture"))
+        self.back_button.setText(self.tr("Lecture"))
+        self.back_button.setAccessibleName(self.tr("Retour à la lecture"))
         self.title.setText(self.tr("Les mots expliqués"))
         self.display_button.setText(self.tr("Affichage"))
         self.display_bar.retranslate()
@@ -108,9 +110,9 @@ class GlossaryScreen(QWidget):
 
     def apply_metrics(self, m: Metrics) -> None:
         self._metrics = m
-        margin = m.mm(10)
-        self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
-        self._layout.setSpacing(m.gap_px * 2)
+        margin = m.mm(8)
+        self._layout.setContentsMargins(margin, m.mm(3), margin, m.mm(3))
+        self._layout.setSpacing(m.gap_px)
         self.display_bar.apply_metrics(m)
 
     def show_topic(self, topic: Topic) -> None:

@@ -7,6 +7,7 @@ last touched the text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
@@ -50,6 +51,8 @@ class OnScreenKeyboard(QWidget):
         self.layout_name = layout_name
         self._target: QLineEdit | QPlainTextEdit | None = None
         self._chars: dict[str, QPushButton] = {}  # lowercase character -> its key
+        self._metrics: Metrics | None = None
+        self._key_style = ""
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -100,15 +103,44 @@ class OnScreenKeyboard(QWidget):
             key.setAccessibleName(key.text())
 
     def apply_metrics(self, m: Metrics) -> None:
+        self._metrics = m
         self._grid.setHorizontalSpacing(m.gap_px)
         self._grid.setVerticalSpacing(m.gap_px)
+        self._key_style = ""
+        self._fit_keys()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_keys()
+
+    def _fit_keys(self) -> None:
+        """Keys share the width; on a narrow (portrait) screen they get narrower than 15 mm
+        (never shorter) and their words a smaller font, so every label stays whole."""
+        m = self._metrics
+        if m is None:
+            return
         # The app's button padding (5 mm a side) would make the 13-key accent row wider than
         # a 1280 px screen, and the primary role would make "Ajouter" taller than its row.
-        # Keys carry a character or a word: the touch size alone is enough, and the same for all.
-        self.setStyleSheet(
-            f'QPushButton[key="true"] {{ padding: 0 {m.mm(1)}px;'
-            f" min-width: {m.touch_px}px; min-height: {m.touch_px}px; }}"
+        gap = self._grid.horizontalSpacing()
+        half = (self.width() + gap) / COLUMNS  # one half-key column, with its share of gaps
+        font = QFont(self.font())
+        font.setPixelSize(m.ui_px)
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        scale = 1.0
+        if self.width() > 0:
+            for name, key in self._special.items():
+                room = SPECIAL_SPANS[name] * half - gap - 2 * m.mm(1) - 2
+                scale = min(scale, room / max(1, metrics.horizontalAdvance(key.text())))
+        size = max(10, min(m.ui_px, int(m.ui_px * scale)))
+        min_width = min(m.touch_px, max(0, int(2 * half - gap)))
+        style = (
+            f'QPushButton[key="true"] {{ padding: 0 {m.mm(1)}px; font-size: {size}px;'
+            f" min-width: {min_width}px; min-height: {m.touch_px}px; }}"
         )
+        if style != self._key_style:
+            self._key_style = style
+            self.setStyleSheet(style)
 
     def set_layout(self, layout_name: str) -> None:
         if layout_name not in LETTER_ROWS:

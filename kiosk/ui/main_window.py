@@ -69,12 +69,15 @@ class MainWindow(QMainWindow):
         self._pending_start: str | None = None
         self.may_close = True  # the supervisor forbids closing in kiosk mode
         self.applied_metrics: Metrics | None = None
+        self._styled_size = self.size()
+        self._body_caps: dict[tuple[int, int, int, float], int] = {}  # measured on the reader
         self.setWindowTitle("Kiosk")
         self.setAcceptDrops(False)
 
         self.stack = QStackedWidget()
-        # Each screen fits itself to the window; none may force the window to grow.
-        self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        # Each screen fits itself to the window; none may force the window to grow (the
+        # display-matrix test checks that each one really fits).
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.attract = AttractScreen()
         self.screens: list[QWidget] = [self.attract]
         self.stack.addWidget(self.attract)
@@ -185,12 +188,31 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:
         """Another display or orientation: sizes are recomputed for it (six lines fit)."""
         super().resizeEvent(event)
-        if self.is_ready and self.metrics() != self.applied_metrics:
+        if self.is_ready and self.size() != self._styled_size:
             self.apply_style()
 
     def apply_style(self, palette: Palette | None = None) -> None:
         self.palette_ = palette or self.palette_
+        self._styled_size = self.size()
         m = self.metrics()
+        cap = self._body_caps.get(self._fit_key(m))
+        if cap is not None:
+            m = m.with_body_cap(cap)
+        self._apply(m)
+        # Metrics estimate the reader's bars; measure them, and make the text smaller
+        # still if fewer than six lines fit (a long title, a second row of buttons).
+        for _ in range(3):
+            cap = self.reader.body_cap_for_six_lines(self.stack.contentsRect())
+            if cap is None or cap >= m.body_px:
+                break
+            self._body_caps[self._fit_key(self.metrics())] = cap
+            m = m.with_body_cap(cap)
+            self._apply(m)
+
+    def _fit_key(self, m: Metrics) -> tuple[int, int, int, float]:
+        return (self.width(), self.height(), self.session.text_scale, m.dpi)
+
+    def _apply(self, m: Metrics) -> None:
         self.applied_metrics = m
         self.setStyleSheet(style_sheet(self.palette_, m, self.family))
         for screen in (self.attract, self.home, self.message, self.error, self.still_there):

@@ -40,15 +40,34 @@ def physical_dpi(screen: QScreen | None, diagonal_in: float = 0.0) -> float:
     return dpi if 60.0 <= dpi <= 400.0 else FALLBACK_DPI
 
 
+def body_line_px(family: str, body_px: int) -> float:
+    """One line of page text: the font's line spacing at the page's 135 % line height."""
+    font = QFont(family)
+    font.setPixelSize(body_px)
+    return QFontMetricsF(font).lineSpacing() * 1.35
+
+
 def reader_chrome_px(dpi: float, window_width: int, window_height: int) -> float:
     """Height the reader's bars, margins and gaps take (see ReaderScreen's layout): what is
     left is for the page title and text. A portrait window stacks progress above the buttons.
     """
     per_mm = dpi / 25.4
-    chrome_mm = 2 * 3 + MIN_TOUCH_MM + PRIMARY_TOUCH_MM + 4 * GAP_MM
+    # Margins, the top bar and the bottom bar (each as high as a primary button), the gaps
+    # between bars, title and page, and a little slack for rounding.
+    chrome_mm = 2 * 3 + 2 * PRIMARY_TOUCH_MM + 3 * GAP_MM + 2
     if window_width < window_height:
-        chrome_mm += 12  # the progress line on a row of its own
+        # The progress line on a row of its own, and room for a second row of the top bar.
+        chrome_mm += 16 + PRIMARY_TOUCH_MM + GAP_MM
     return chrome_mm * per_mm
+
+
+def control_px_for_width(dpi: float, window_width: int) -> int:
+    """Largest control font with which "Précédent" and "Mes questions" (22 letters, bold)
+    sit side by side on the window's width, with margins, padding and a gap: a narrow
+    portrait tablet gets smaller button labels instead of buttons off the screen."""
+    per_mm = dpi / 25.4
+    room = window_width - (2 * 8 + 4 * 2 + 2 * GAP_MM) * per_mm
+    return max(12, math.floor(room / (22 * 0.62)))
 
 
 def cap_height_mm(viewing_distance_mm: float) -> float:
@@ -68,6 +87,18 @@ class Metrics(NamedTuple):  # NamedTuple, not a dataclass: ~1 ms less at start-u
 
     def mm(self, millimetres: float) -> int:
         return round(millimetres * self.dpi / 25.4)
+
+    def with_body_cap(self, cap: int) -> Metrics:
+        """The same, with body text (and all text no larger than it) at most ``cap`` px."""
+        if cap >= self.body_px:
+            return self
+        return self._replace(
+            body_px=cap,
+            title_px=min(self.title_px, cap),
+            ui_px=min(self.ui_px, cap),
+            small_px=min(self.small_px, cap),
+            reduced=True,
+        )
 
     @classmethod
     def for_screen(
@@ -93,6 +124,7 @@ class Metrics(NamedTuple):  # NamedTuple, not a dataclass: ~1 ms less at start-u
         title = round(body * TITLE_RATIO)
         reduced = False
         if window is not None:
+            ui = min(ui, control_px_for_width(dpi, window[0]))
             room = window[1] - reader_chrome_px(dpi, *window)
             lines = MIN_BODY_LINES * LINE_RATIO + 0.5  # and paragraph spacing
             if room < lines * body + 1.25 * title:

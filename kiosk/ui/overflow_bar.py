@@ -1,10 +1,12 @@
-"""A top bar that always stays on one row: buttons that do not fit go behind "Plus".
+"""A top bar that stays on one row: buttons that do not fit go behind "Plus".
 
 Buttons are placed by hand (no QLayout), so a long label or a narrow portrait tablet can
 never make the bar, or the window, wider than the screen. The primary button (the last one
 added with ``primary=True``) stays at the right end, in thumb reach; the others keep their
 order and drop out from the least important. "Plus" opens a sheet over the screen with a
 big copy of each hidden button; tapping one closes the sheet and does what the original does.
+When even the primary button cannot sit beside "Plus" (a narrow portrait tablet at large
+text), it gets a second, deliberate row of its own, right-aligned under the first.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class OverflowBar(QWidget):
         self._wanted: dict[BigButton, bool] = {}
         self._primary: BigButton | None = None
         self._gap = 8
+        self._rows = 1
         self.more_button = BigButton(parent=self)
         self.more_button.setCheckable(True)
         self.sheet = QFrame(sheet_parent)
@@ -70,9 +73,13 @@ class OverflowBar(QWidget):
         return [b for b in self._buttons if self._wanted[b] and b.isHidden()]
 
     # Layout -----------------------------------------------------------------
-    def sizeHint(self) -> QSize:
+    def _row_height(self) -> int:
         height = max((b.sizeHint().height() for b in self._buttons), default=0)
-        return QSize(0, max(height, self.more_button.sizeHint().height()))
+        return max(height, self.more_button.sizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        rows = self._rows
+        return QSize(0, rows * self._row_height() + (rows - 1) * self._gap // 2)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, self.sizeHint().height())
@@ -95,21 +102,33 @@ class OverflowBar(QWidget):
         widths = {b: b.sizeHint().width() for b in wanted}
         total = sum(widths.values()) + self._gap * max(0, len(wanted) - 1)
         shown = set(wanted)
+        rows = 1
         if total > width:
-            # Keep the most important ones that fit beside "Plus".
+            # Keep the most important ones that fit beside "Plus"; the primary button first,
+            # on a row of its own if it must.
             room = width - self.more_button.sizeHint().width() - self._gap
             shown = set()
-            for button in sorted(wanted, key=lambda b: (b is not self._primary, self._rank[b])):
-                if widths[button] + self._gap <= room:
+            primary = self._primary if self._primary in wanted else None
+            if primary is not None:
+                shown.add(primary)
+                if widths[primary] + self._gap <= room:
+                    room -= widths[primary] + self._gap
+                else:
+                    rows = 2
+            for button in sorted(wanted, key=lambda b: self._rank[b]):
+                if button is not primary and widths[button] + self._gap <= room:
                     shown.add(button)
                     room -= widths[button] + self._gap
+        if rows != self._rows:
+            self._rows = rows
+            self.updateGeometry()
         for button in self._buttons:
             button.setVisible(button in shown)
         overflow = len(shown) < len(wanted)
         self.more_button.setVisible(overflow)
         if not overflow:
             self.more_button.setChecked(False)
-        height = self.height()
+        height = self._row_height()
         x = 0
         row = [b for b in self._buttons if b in shown and b is not self._primary]
         if overflow:
@@ -120,8 +139,10 @@ class OverflowBar(QWidget):
             x += hint.width() + self._gap
         if self._primary is not None and self._primary in shown:
             hint = self._primary.sizeHint()
-            right = max(x, width - hint.width())
-            self._primary.setGeometry(right, (height - hint.height()) // 2, hint.width(),
+            top = 0 if rows == 1 else height + self._gap // 2
+            right = max(0 if rows == 2 else x, width - hint.width())
+            button_width = min(hint.width(), width)
+            self._primary.setGeometry(right, top + (height - hint.height()) // 2, button_width,
                                       hint.height())  # fmt: skip
 
     # The sheet ------------------------------------------------------------

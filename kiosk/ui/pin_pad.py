@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.staff_pin import PinGuard
 from kiosk.ui.metrics import Metrics
@@ -34,19 +34,27 @@ class PinPadScreen(QWidget):
         grid.addWidget(self._key("0"), 3, 1)
         grid.addWidget(self.ok_key, 3, 2)
         self.cancel_button = BigButton()
+        for key in (*self.keys.values(), self.clear_key, self.ok_key):
+            key.setProperty("compact", True)  # narrow keys keep their whole label
         self._grid = grid
         centred = QHBoxLayout()
         centred.addStretch(1)
         centred.addLayout(grid)
         centred.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
+        texts = QVBoxLayout()
+        texts.addStretch(1)
         for widget in (self.title, self.dots, self.message):
-            layout.addWidget(widget)
-        layout.addLayout(centred)
-        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
+            texts.addWidget(widget)
+        texts.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
+        texts.addStretch(1)
+        # Texts above the keys; on a short landscape screen, beside them.
+        layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         layout.addStretch(1)
-        self._layout = layout
+        layout.addLayout(texts)
+        layout.addLayout(centred)
+        layout.addStretch(1)
+        self._layout, self._texts = layout, texts
+        self._metrics: Metrics | None = None
         self.clear_key.clicked.connect(self.reset)
         self.ok_key.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancelled)
@@ -69,10 +77,38 @@ class PinPadScreen(QWidget):
         self._show_state()
 
     def apply_metrics(self, m: Metrics) -> None:
-        self._grid.setSpacing(m.gap_px * 2)
+        self._metrics = m
+        self._grid.setSpacing(m.gap_px)
         self._layout.setSpacing(m.gap_px * 2)
+        self._texts.setSpacing(m.gap_px)
+        self._size_keys()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._size_keys()
+
+    def _size_keys(self) -> None:
+        """Keys as large as fit, between 15 and 20 mm high and at most 38 mm wide."""
+        m = self._metrics
+        if m is None:
+            return
+        margins = self._layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        height = self.height() - margins.top() - margins.bottom()
+        gap = self._grid.spacing()
+        texts = self._texts.sizeHint().height()
+        side_by_side = height - texts - gap * 2 < 4 * m.mm(15) + 3 * gap
+        self._layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        )
+        room_w = (width // 2 if side_by_side else width) - 2 * gap
+        room_h = height if side_by_side else height - texts - gap * 2
+        words = max(k.fontMetrics().horizontalAdvance(k.text()) for k in (self.clear_key, self.ok_key))
+        key_w = max(m.mm(15), min(m.mm(38), (room_w - 2 * gap) // 3))
+        key_w = max(key_w, min(words + 2 * m.mm(1) + 4, (room_w - 2 * gap) // 3))
+        key_h = max(m.mm(15), min(m.mm(20), (room_h - 3 * gap) // 4))
         for key in (*self.keys.values(), self.clear_key, self.ok_key):
-            key.setFixedSize(m.mm(38), m.mm(20))
+            key.setFixedSize(key_w, key_h)
 
     def open(self) -> None:
         self.reset()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.icons import pixmap
 from kiosk.ui.metrics import Metrics
@@ -23,10 +23,14 @@ class QuestionToggle(EnterButton):
         self.text_label = make_label(text)
         self.state_label = make_label(role="muted")
         self.state_label.setWordWrap(False)
+        # The state goes under the question: the question keeps the row's whole width.
+        words = QVBoxLayout()
+        words.setContentsMargins(0, 0, 0, 0)
+        words.addWidget(self.text_label)
+        words.addWidget(self.state_label)
         layout = QHBoxLayout(self)
         layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.text_label, 1)
-        layout.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(words, 1)
         for label in (self.mark, self.text_label, self.state_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._layout = layout

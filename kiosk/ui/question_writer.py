@@ -90,7 +90,8 @@ class QuestionWriter(QWidget):
             else self.tr("Écrivez votre question ici, avec le clavier ci-dessous.")
         )
         self.editor.setAccessibleName(self.tr("Votre question"))
-        self.cancel_button.setText(
+        self.cancel_button.setText(self.tr("Annuler") if editing else self.tr("Retour"))
+        self.cancel_button.setAccessibleName(
             self.tr("Annuler") if editing else self.tr("Retour à mes questions")
         )
         self.keyboard.retranslate()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -222,6 +223,21 @@ class QuestionsScreen(QWidget):
         )
         for tab, (long_text, short_text) in self._tab_texts.items():
             tab.setText(long_text if fits else short_text)
+        # Still too wide (a narrow screen at A++): the short labels get a smaller font.
+        style = ""
+        if not fits and self._metrics is not None:
+            font = QFont(self.suggested_tab.font())
+            font.setPixelSize(self._metrics.ui_px)
+            widest = max(
+                QFontMetrics(font).horizontalAdvance(short)
+                for short in (s for _l, s in self._tab_texts.values())
+            )
+            if widest + pad > share:
+                px = max(12, int(self._metrics.ui_px * (share - pad) / widest))
+                style = f"font-size: {px}px;"
+        for tab in self._tab_texts:
+            if tab.styleSheet() != style:
+                tab.setStyleSheet(style)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
@@ -12,7 +13,7 @@ from kiosk.content import Page, Topic
 from kiosk.session import Session
 from kiosk.ui.display_bar import display_controls
 from kiosk.ui.glossary_view import DefinitionPanel
-from kiosk.ui.metrics import Metrics
+from kiosk.ui.metrics import MIN_BODY_LINES, Metrics, body_line_px
 from kiosk.ui.overflow_bar import OverflowBar
 from kiosk.ui.page_view import PageView
 from kiosk.ui.swipe import SwipeFilter
@@ -86,7 +87,10 @@ class ReaderScreen(QWidget):
         self.next_button = BigButton(role="primary")
         for button in (self.previous_button, self.next_button):
             button.setProperty("nav", True)
-        self.progress_label = make_label()
+        # Page, then screen within the page, on two deliberate lines: short enough to sit
+        # between the buttons on a landscape tablet.
+        self.progress_label = make_label(role="muted")
+        self.progress_label.setWordWrap(False)
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
@@ -135,6 +139,8 @@ class ReaderScreen(QWidget):
         self.next_button.clicked.connect(self._on_next)
         for widget in (self, self.body, self.view, *self.findChildren(BigButton)):
             widget.installEventFilter(self)
+        for sheet in (self.display_bar, self.definition):
+            sheet.installEventFilter(self)
         self.set_question_count(0)
         self.retranslate()
 
@@ -180,6 +186,22 @@ class ReaderScreen(QWidget):
             if anchor is not None:
                 self._settle()
                 self.view.go_to_key(anchor)
+
+    def body_cap_for_six_lines(self, area: QRect) -> int | None:
+        """Lay the reader out in ``area`` (even hidden) and return the largest body size
+        with which six lines fit the page, or None when they already do."""
+        m = self._metrics
+        if m is None or area.isEmpty():
+            return None
+        if self.size() != area.size():
+            self.setGeometry(area)
+        self._layout.activate()
+        self._column_layout.activate()
+        line = body_line_px(self._family, m.body_px)
+        room = self.view.height()
+        if room >= MIN_BODY_LINES * line:
+            return None
+        return max(12, math.floor(m.body_px * room / (MIN_BODY_LINES * line)) - 1)
 
     def _settle(self) -> None:
         """Apply pending layout now, so the page is cut for the size it will really have."""
@@ -287,11 +309,12 @@ class ReaderScreen(QWidget):
             self._documents[page.slug] = document
         return document
 
-    def progress_text(self) -> str:
+    def progress_text(self, separator: str = " — ") -> str:
+        """ "Page 5 sur 14 — suite 2 sur 3" (the screen only when the page has several)."""
         index, total = self.session.page_index, len(self.topic.pages) if self.topic else 0
         text = self.tr("Page %1 sur %2").replace("%1", str(index + 1)).replace("%2", str(total))
         if self.view.screen_count > 1:
-            text += " — " + self.tr("suite %1 sur %2").replace(
+            text += separator + self.tr("suite %1 sur %2").replace(
                 "%1", str(self.view.screen_index + 1)
             ).replace("%2", str(self.view.screen_count))
         return text
@@ -303,7 +326,7 @@ class ReaderScreen(QWidget):
     def _refresh_controls(self) -> None:
         if self.topic is None:
             return
-        self.progress_label.setText(self.progress_text())
+        self.progress_label.setText(self.progress_text("\n"))
         # The bar follows screens: each page is PROGRESS_STEPS, shared among its screens.
         done = (self.view.screen_index + 1) / max(1, self.view.screen_count)
         value = round((self.session.page_index + done) * PROGRESS_STEPS)
@@ -311,7 +334,8 @@ class ReaderScreen(QWidget):
         self.progress_bar.setUpdatesEnabled(False)
         self.progress_bar.setValue(value)
         self.progress_bar.setUpdatesEnabled(True)
-        self.progress_bar.setAccessibleName(self.progress_label.text())
+        self.progress_bar.setAccessibleName(self.progress_text())
+        self.progress_label.setAccessibleName(self.progress_text())
         first = self.session.on_first_page and self.view.screen_index == 0
         self.previous_button.setEnabled(not first)
         self.next_button.setText(
@@ -341,11 +365,15 @@ class ReaderScreen(QWidget):
         super().resizeEvent(event)
         margins = self._layout.contentsMargins()
         width = self.width() - margins.left() - margins.right()
-        buttons = self.previous_button.sizeHint().width() + self.next_button.sizeHint().width()
-        label = self.progress_label.fontMetrics().horizontalAdvance(
-            self.tr("Page %1 sur %2").replace("%1", "10").replace("%2", "10")
-            + " — "
-            + self.tr("suite %1 sur %2").replace("%1", "1").replace("%2", "2")
+        buttons = sum(
+            max(b.sizeHint().width(), b.minimumWidth())
+            for b in (self.previous_button, self.next_button)
+        )
+        self.progress_label.ensurePolished()
+        metrics = self.progress_label.fontMetrics()
+        label = max(
+            metrics.horizontalAdvance(self.tr("Page %1 sur %2").replace("%1", "10")),
+            metrics.horizontalAdvance(self.tr("suite %1 sur %2").replace("%1", "10")),
         )
         self._arrange_bottom(narrow=buttons + label + 4 * self._bottom.horizontalSpacing() > width)
         self._place_sheets()
@@ -369,6 +397,12 @@ class ReaderScreen(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Left/Right turn pages wherever the focus is; buttons would move focus instead."""
+        if watched in (self.display_bar, self.definition) and event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.LayoutRequest,
+        ):
+            self._place_sheets()  # shown or grown: fit it over the page again
+            return False
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}.get(Qt.Key(event.key()))
             if step is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
@@ -433,7 +467,6 @@ class ReaderScreen(QWidget):
             entry = self.topic.glossary_entry(url.path())
             if entry is not None:
                 self.definition.show_entry(entry, self.can_speak())
-                self._place_sheets()
             return
         if url.scheme() == "page" and self.topic is not None:
             slug = url.path()

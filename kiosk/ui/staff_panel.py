@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLay
 
 from kiosk.i18n import language_name
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, clear_layout, make_label
+from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, clear_layout, make_label
 
 
 class StaffPanel(QWidget):
@@ -50,15 +51,24 @@ class StaffPanel(QWidget):
             actions.addWidget(button, index // 2, index % 2)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        layout = QVBoxLayout(self)
+        # The whole panel scrolls with a finger: on a small tablet it is taller than the screen.
+        self.scroll = TouchScrollArea()
+        inner = QWidget()
+        inner.setObjectName("page")
+        self.scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        layout = QVBoxLayout(inner)
         layout.addLayout(top)
         layout.addLayout(actions)
         self._actions = actions
         layout.addLayout(self._choices)
         layout.addWidget(self.status)
-        layout.addWidget(self.info, 1)
+        layout.addWidget(self.info)
         self._layout = layout
         self._mode = "kiosk"
+        self._metrics: Metrics | None = None
         self.back_button.clicked.connect(self.closed)
         self.quit_button.clicked.connect(self.quit_requested)
         self.reload_button.clicked.connect(self.reload_requested)
@@ -71,6 +81,8 @@ class StaffPanel(QWidget):
         self._layout.setSpacing(m.gap_px * 2)
         self._choices.setSpacing(m.gap_px)
         self._actions.setSpacing(m.gap_px)
+        self.info.setMinimumHeight(m.mm(60))
+        self._metrics = m
 
     def show_state(
         self,
@@ -86,21 +98,23 @@ class StaffPanel(QWidget):
             else self.tr("Passer en mode kiosque")
         )
         clear_layout(self._choices)
-        language_row = QHBoxLayout()
-        language_row.addWidget(make_label(self.tr("Langue par défaut :")))
+        language_row = FlowLayout()
+        topic_row = FlowLayout()
+        for row in (language_row, topic_row):
+            row.set_gap(self._metrics.gap_px if self._metrics else 8)
+        self._choices.addWidget(make_label(self.tr("Langue par défaut :")))
         for language in languages:
             button = BigButton(language_name(language))
             button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))
             language_row.addWidget(button)
-        language_row.addStretch(1)
-        topic_row = QHBoxLayout()
-        topic_row.addWidget(make_label(self.tr("Sujet au démarrage :")))
-        for topic_id, title in topics:
-            button = BigButton(title)
-            button.clicked.connect(lambda _=False, tid=topic_id: self.topic_chosen.emit(tid))
-            topic_row.addWidget(button)
-        topic_row.addStretch(1)
         self._choices.addLayout(language_row)
+        self._choices.addWidget(make_label(self.tr("Sujet au démarrage :")))
+        for topic_id, title in topics:
+            tile = Tile(title, topic_id)  # a long title wraps inside its tile
+            if self._metrics is not None:
+                tile.apply_metrics(self._metrics)
+            tile.clicked.connect(lambda _=False, tid=topic_id: self.topic_chosen.emit(tid))
+            topic_row.addWidget(tile)
         self._choices.addLayout(topic_row)
         self.info.setPlainText("\n".join(info_lines))
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -73,12 +74,16 @@ class SummaryScreen(QWidget):
         side.addWidget(self.status)
         side.addStretch(1)
         self.side = QWidget()
+        self.side.setObjectName("page")
         self.side.setLayout(side)
-        self.side.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        # The code and the buttons scroll with a finger when the screen is short.
+        self.side_scroll = TouchScrollArea()
+        self.side_scroll.setWidget(self.side)
 
-        body = QHBoxLayout()
+        # Sheet and code side by side; on a portrait screen, the code under the sheet.
+        body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.addWidget(self.preview, 1)
-        body.addWidget(self.side)
+        body.addWidget(self.side_scroll)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
         self._layout.addLayout(body, 1)
@@ -90,7 +95,8 @@ class SummaryScreen(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.back_button.setText(self.tr("Retour à mes questions"))
+        self.back_button.setText(self.tr("Retour"))
+        self.back_button.setAccessibleName(self.tr("Retour à mes questions"))
         self.title.setText(self.tr("Mon résumé"))
         self.print_button.setText(self.tr("Imprimer"))
         self.pdf_button.setText(self.tr("Enregistrer en PDF"))
@@ -104,7 +110,15 @@ class SummaryScreen(QWidget):
         self._body.setSpacing(m.gap_px * 3)
         self._side_layout.setSpacing(m.gap_px * 2)
         self._pages_layout.setSpacing(m.gap_px * 2)
-        self.side.setFixedWidth(m.mm(85))
+        self.side_scroll.setFixedWidth(m.mm(85) + m.mm(5))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        portrait = self.width() < self.height()
+        self._body.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self._body.setStretch(1, 1 if portrait else 0)
 
     def labels(self) -> SummaryLabels:
         return SummaryLabels(

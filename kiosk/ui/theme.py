@@ -109,8 +109,8 @@ QPushButton[role="primary"] {{
     min-height: {m.primary_px}px; background: {palette.primary}; color: {palette.on_primary};
     border-color: {palette.primary};
 }}
-QPushButton[nav="true"] {{ min-width: {m.mm(45)}px; }}
-QWidget[role="attract"] QPushButton {{ min-width: {m.mm(50)}px; }}
+QPushButton[nav="true"] {{ min-width: {m.mm(40)}px; padding: 0 {m.mm(2)}px; }}
+QWidget[role="attract"] QPushButton {{ min-width: {m.mm(45)}px; }}
 QPushButton[role="tile"] {{
     background: {palette.surface}; color: {palette.text}; text-align: left;
     border: {border}px solid {palette.secondary_border}; padding: {m.mm(6)}px;
@@ -123,6 +123,7 @@ QPushButton[role="toggle"]:checked {{
     background: {palette.callout}; border: {border * 2}px solid {palette.primary};
 }}
 QPushButton[tab="true"] {{ padding: 0 {m.mm(3)}px; }}
+QPushButton[compact="true"] {{ padding: 0 {m.mm(1)}px; }}
 QPushButton[tab="true"]:checked {{
     background: {palette.primary}; color: {palette.on_primary}; border-color: {palette.primary};
 }}
