@@ -53,6 +53,7 @@ class OnScreenKeyboard(QWidget):
         self._chars: dict[str, QPushButton] = {}  # lowercase character -> its key
         self._metrics: Metrics | None = None
         self._key_style = ""
+        self._room = 0  # height the keyboard may take (0: as much as it needs)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -105,13 +106,21 @@ class OnScreenKeyboard(QWidget):
     def apply_metrics(self, m: Metrics) -> None:
         self._metrics = m
         self._grid.setHorizontalSpacing(m.gap_px)
-        self._grid.setVerticalSpacing(m.gap_px)
+        self._grid.setVerticalSpacing(m.mm(3))  # rows 3 mm apart (the touch rule's minimum)
         self._key_style = ""
         self._fit_keys()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_keys()
+
+    def fit_height(self, room: int) -> None:
+        """The screen has this much height for the keys: on a short screen (a 7-inch
+        landscape tablet) keys get shorter than 15 mm, down to 9 mm, so that all five rows
+        stay on screen."""
+        if room != self._room:
+            self._room = room
+            self._fit_keys()
 
     def _fit_keys(self) -> None:
         """Keys share the width; on a narrow (portrait) screen they get narrower than 15 mm
@@ -134,9 +143,14 @@ class OnScreenKeyboard(QWidget):
                 scale = min(scale, room / max(1, metrics.horizontalAdvance(key.text())))
         size = max(10, min(m.ui_px, int(m.ui_px * scale)))
         min_width = min(m.touch_px, max(0, int(2 * half - gap)))
+        rows = len(LETTER_ROWS["azerty"]) + 2
+        height = m.touch_px
+        if self._room > 0:
+            fit = (self._room - (rows - 1) * self._grid.verticalSpacing()) // rows
+            height = max(m.mm(9), min(m.touch_px, fit))
         style = (
             f'QPushButton[key="true"] {{ padding: 0 {m.mm(1)}px; font-size: {size}px;'
-            f" min-width: {min_width}px; min-height: {m.touch_px}px; }}"
+            f" min-width: {min_width}px; min-height: {height}px; max-height: {height}px; }}"
         )
         if style != self._key_style:
             self._key_style = style

@@ -49,7 +49,7 @@ def text_items(document: QTextDocument, available: float) -> tuple[list[Item], l
         top = 0.0 if number == 0 else top  # the first block owns the document's top margin
         bottom = units[number + 1][0] if number + 1 < len(units) else height
         for part, (part_top, part_bottom) in enumerate(
-            _split(document, start, top, bottom, available)
+            _split(document, start, end, top, bottom, available)
         ):
             items.append(Item((0, number, part), part_bottom - part_top, heading))
             spans.append(TextSpan(part_top, part_bottom, start, end))
@@ -61,15 +61,21 @@ def _block_end(block: QTextBlock) -> int:
 
 
 def _split(
-    document: QTextDocument, position: int, top: float, bottom: float, available: float
+    document: QTextDocument, start: int, end: int, top: float, bottom: float, available: float
 ) -> list[tuple[float, float]]:
-    """One span, or several cut at line tops when it cannot fit on any screen."""
+    """One span, or several cut at line tops when it cannot fit on any screen (a call-out
+    table is cut between any of its lines; its box simply continues on the next screen)."""
     if bottom - top <= available:
         return [(top, bottom)]
-    block = document.findBlock(position)
-    text_layout = block.layout()
-    origin = document.documentLayout().blockBoundingRect(block).top()
-    cuts = [origin + text_layout.lineAt(i).y() for i in range(1, text_layout.lineCount())]
+    layout = document.documentLayout()
+    cuts: list[float] = []
+    block = document.findBlock(start)
+    while block.isValid() and block.position() <= end:
+        origin = layout.blockBoundingRect(block).top()
+        lines = block.layout()
+        cuts += [origin + lines.lineAt(i).y() for i in range(lines.lineCount())]
+        block = block.next()
+    cuts = sorted(cut for cut in cuts if top < cut < bottom)
     parts: list[tuple[float, float]] = []
     start = top
     previous = top

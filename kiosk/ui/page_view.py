@@ -121,6 +121,8 @@ class PageView(QWidget):
     def forget_suggestions(self) -> None:
         """Another topic or language: drop the toggles made for this one."""
         for toggle in self._pool.values():
+            toggle.setVisible(False)
+            self._layout.removeWidget(toggle)
             toggle.deleteLater()
         self._pool.clear()
         self.toggles = []

@@ -63,13 +63,18 @@ class QuestionWriter(QWidget):
         self.keyboard = OnScreenKeyboard(layout_name)
         self.keyboard.set_target(self.editor)
 
+        # The field and "Retour" share a row, the counter and messages go under them: with
+        # five rows of keys this still fits an 8-inch 1280x800 tablet at 160 dots per inch.
+        field = QHBoxLayout()
+        field.addWidget(self.editor, 1)
+        field.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignTop)
         status = QHBoxLayout()
         status.addWidget(self.counter)
         status.addWidget(self.message, 1)
-        status.addWidget(self.cancel_button)
+        self._field = field
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self.editor)
+        self._layout.addLayout(field)
         self._layout.addLayout(status)
         self._layout.addStretch(1)
         self._layout.addWidget(self.keyboard)
@@ -98,10 +103,17 @@ class QuestionWriter(QWidget):
         self._update_counter()
 
     def apply_metrics(self, m: Metrics) -> None:
-        self._layout.setSpacing(m.gap_px * 2)
+        self._layout.setSpacing(m.gap_px)
+        self._field.setSpacing(m.gap_px)
         # Two lines of body text: a long question wraps and scrolls inside the field.
         self.editor.setFixedHeight(round(m.ui_px * 1.3 * 2) + m.mm(4))
         self.keyboard.apply_metrics(m)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        spacing = self._layout.spacing()
+        above = self._field.sizeHint().height() + self.counter.sizeHint().height()
+        self.keyboard.fit_height(self.height() - above - 2 * spacing)
 
     def start_editing(self, index: int | None, text: str = "") -> None:
         self.editing_index = index

@@ -217,21 +217,21 @@ class QuestionsScreen(QWidget):
         margins = self._layout.contentsMargins()
         share = (self.width() - margins.left() - margins.right() - gaps) / 3
         pad = 2 * (self._metrics.mm(3) if self._metrics else 12)
+        # Measure with the font the tabs get from the style sheet, not a shrunken one.
+        font = QFont(self.suggested_tab.font())
+        if self._metrics is not None:
+            font.setPixelSize(self._metrics.ui_px)
+        metrics = QFontMetrics(font)
         fits = all(
-            tab.fontMetrics().horizontalAdvance(long_text) + pad <= share
-            for tab, (long_text, _short) in self._tab_texts.items()
+            metrics.horizontalAdvance(long_text) + pad <= share
+            for long_text, _short in self._tab_texts.values()
         )
         for tab, (long_text, short_text) in self._tab_texts.items():
             tab.setText(long_text if fits else short_text)
         # Still too wide (a narrow screen at A++): the short labels get a smaller font.
         style = ""
         if not fits and self._metrics is not None:
-            font = QFont(self.suggested_tab.font())
-            font.setPixelSize(self._metrics.ui_px)
-            widest = max(
-                QFontMetrics(font).horizontalAdvance(short)
-                for short in (s for _l, s in self._tab_texts.values())
-            )
+            widest = max(metrics.horizontalAdvance(short) for _l, short in self._tab_texts.values())
             if widest + pad > share:
                 px = max(12, int(self._metrics.ui_px * (share - pad) / widest))
                 style = f"font-size: {px}px;"

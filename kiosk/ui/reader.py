@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kiosk.speech import Speaker
 
 SWIPE_MM = 25
+SHORT_SCREEN_MM = 110
 PROGRESS_STEPS = 60  # the progress bar's share of one page, divided among its screens
 
 
@@ -169,6 +170,9 @@ class ReaderScreen(QWidget):
         anchor = self.view.current_key()
         self._metrics, self._family, self._css = m, family, document_css(palette)
         self._forget_documents()
+        # Rows made for the old sizes may keep old fonts until shown: make them afresh,
+        # so the page is cut with the heights they will really have.
+        self.view.forget_suggestions()
         margin = m.mm(8)
         self._layout.setContentsMargins(margin, m.mm(3), margin, m.mm(3))
         self._layout.setSpacing(m.gap_px)
@@ -198,7 +202,13 @@ class ReaderScreen(QWidget):
         self._layout.activate()
         self._column_layout.activate()
         line = body_line_px(self._family, m.body_px)
-        room = self.view.height()
+        # Whatever the page: its title takes one line, or two at the small size at most.
+        font = QFont(self.page_title.font())
+        font.setPixelSize(m.title_px)
+        one_line = QFontMetrics(font).lineSpacing()
+        font.setPixelSize(m.small_px)
+        worst_title = max(one_line, 2 * QFontMetrics(font).lineSpacing())
+        room = self.view.height() + self.page_title.height() - worst_title
         if room >= MIN_BODY_LINES * line:
             return None
         return max(12, math.floor(m.body_px * room / (MIN_BODY_LINES * line)) - 1)
@@ -334,6 +344,11 @@ class ReaderScreen(QWidget):
         self.progress_bar.setUpdatesEnabled(False)
         self.progress_bar.setValue(value)
         self.progress_bar.setUpdatesEnabled(True)
+        # Always two lines high, so the page does not jump between pages of one and of
+        # several screens.
+        self.progress_label.setMinimumHeight(
+            2 * self.progress_label.fontMetrics().lineSpacing() + 4
+        )
         self.progress_bar.setAccessibleName(self.progress_text())
         self.progress_label.setAccessibleName(self.progress_text())
         first = self.session.on_first_page and self.view.screen_index == 0
@@ -363,12 +378,30 @@ class ReaderScreen(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._update_bottom()
+        self._place_sheets()
+        # On a short screen (a 7-inch landscape tablet) the top bar's primary button is
+        # 15 mm high like the others; "Suivant" keeps its 20 mm.
+        m = self._metrics
+        short = m is not None and self.height() < m.mm(SHORT_SCREEN_MM)
+        if bool(self.questions_button.property("short")) != short:
+            self.questions_button.setProperty("short", short)
+            self.questions_button.style().unpolish(self.questions_button)
+            self.questions_button.style().polish(self.questions_button)
+
+    def _update_bottom(self) -> None:
+        """Progress between the buttons when all three fit on one row, else above them."""
         margins = self._layout.contentsMargins()
         width = self.width() - margins.left() - margins.right()
-        buttons = sum(
-            max(b.sizeHint().width(), b.minimumWidth())
-            for b in (self.previous_button, self.next_button)
+        self.next_button.ensurePolished()
+        texts = (self.tr("Suivant"), self.tr("Mes questions"))  # what "next" may say
+        next_width = max(self.next_button.fontMetrics().horizontalAdvance(t) for t in texts)
+        padding = (
+            self.next_button.sizeHint().width()
+            - self.next_button.fontMetrics().horizontalAdvance(self.next_button.text())
         )
+        buttons = max(self.previous_button.sizeHint().width(), self.previous_button.minimumWidth())
+        buttons += max(next_width + padding, self.next_button.minimumWidth())
         self.progress_label.ensurePolished()
         metrics = self.progress_label.fontMetrics()
         label = max(
@@ -376,7 +409,6 @@ class ReaderScreen(QWidget):
             metrics.horizontalAdvance(self.tr("suite %1 sur %2").replace("%1", "10")),
         )
         self._arrange_bottom(narrow=buttons + label + 4 * self._bottom.horizontalSpacing() > width)
-        self._place_sheets()
 
     def _place_sheets(self) -> None:
         """The display sheet hangs under the top bar; a definition sits over the page's foot."""

@@ -109,6 +109,7 @@ QPushButton[role="primary"] {{
     min-height: {m.primary_px}px; background: {palette.primary}; color: {palette.on_primary};
     border-color: {palette.primary};
 }}
+QPushButton[role="primary"][short="true"] {{ min-height: {m.touch_px}px; }}
 QPushButton[nav="true"] {{ min-width: {m.mm(40)}px; padding: 0 {m.mm(2)}px; }}
 QWidget[role="attract"] QPushButton {{ min-width: {m.mm(45)}px; }}
 QPushButton[role="tile"] {{
