@@ -46,7 +46,7 @@ SCHEMA: tuple[Option, ...] = (
     Option("viewing_distance", int, 50, "viewing distance in cm; sets the text size",
            minimum=30, maximum=150),
     Option("screen_diagonal", float, 0.0,
-           "screen diagonal in inches, for displays that report no or a wrong size (0: ask the screen)",
+           "screen diagonal in inches, for screens that report a wrong size (0: ask the screen)",
            minimum=0, maximum=120),
 )  # fmt: skip
 OPTIONS = {option.name: option for option in SCHEMA}

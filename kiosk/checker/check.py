@@ -54,21 +54,13 @@ def plain_language_findings(
 
 
 def layout_findings(library: Library) -> list[Finding]:
-    """One note per page that scrolls, listing every screen and text size where it does."""
+    """One note per page: how many screens it takes on each reference display and text
+    size (the reader never scrolls; a long page is cut into screens)."""
     from kiosk.checker.layout import measure  # Qt only when layout checks run
 
-    by_page: dict[Path, list[str]] = {}
-    for overflow in measure(library):
-        by_page.setdefault(overflow.page.source, []).append(overflow.detail())
     return [
-        Finding(
-            relative(source, library.root),
-            None,
-            "note",
-            "layout",
-            "needs scrolling " + "; ".join(details),
-        )
-        for source, details in by_page.items()
+        Finding(relative(result.page.source, library.root), None, "note", "layout", result.detail())
+        for result in measure(library)
     ]
 
 

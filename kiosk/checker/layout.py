@@ -1,17 +1,19 @@
-"""Lay every page out offscreen in the real reader and measure how much it must scroll.
+"""Lay every page out offscreen in the real reader and count the screens it takes.
 
-Each page is shown in a real :class:`MainWindow` with the bundled font, at the default and
-the largest text size, at 1920×1080 (kiosk screen) and 1280×800 (ward tablet). A
-``QApplication`` must exist; the window is never shown on a real screen.
+The reader never scrolls: a page longer than the display is cut into several screens
+("suite 2 sur 3"). Authors see, for each page, how many screens it takes at each text size
+(A, A+, A++) on the reference displays, laid out by the very reader patients use, at 96
+dots per inch. A ``QApplication`` must exist; the window is never shown on a real screen.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings
@@ -20,34 +22,35 @@ from kiosk.resources import fonts_dir
 from kiosk.session import Session
 from kiosk.ui.fonts import register_bundled_fonts
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.metrics import TEXT_SCALES, Metrics
-from kiosk.ui.theme import style_sheet
+from kiosk.ui.metrics import TEXT_SCALES
 
-SCREENS = ((1920, 1080), (1280, 800))
-TEXT_SIZES = ((TEXT_SCALES[0], "default text"), (TEXT_SCALES[-1], "largest text"))
-MAX_SETTLE_ROUNDS = 8
+# A kiosk screen, a landscape ward tablet, the same tablet held upright.
+DISPLAYS = ((1920, 1080), (1280, 800), (800, 1280))
+REFERENCE_DPI = 96
+SIZE_NAMES = ("A", "A+", "A++")
 
 
 @dataclass(frozen=True)
-class Overflow:
+class PageScreens:
     page: Page
-    width: int
-    height: int
-    text_size: str
-    pixels: int  # how far the page scrolls
-    visible: int  # height of the visible part of the page
+    counts: tuple[tuple[int, int, int, int], ...]  # (width, height, text size index, screens)
 
     @property
-    def percent(self) -> int:
-        return round(100 * self.pixels / self.visible) if self.visible else 0
+    def most(self) -> int:
+        return max(count for *_rest, count in self.counts)
+
+    def screens(self, width: int, height: int, size: int) -> int:
+        return next(c for w, h, s, c in self.counts if (w, h, s) == (width, height, size))
 
     def detail(self) -> str:
-        """E.g. "by 212 px (about 35%) at 1280×800 with default text"; the percentage is
-        of the visible part of the page."""
-        return (
-            f"by {self.pixels} px (about {self.percent}%) "
-            f"at {self.width}×{self.height} with {self.text_size}"
-        )
+        """E.g. "screens at A / A+ / A++: 1920×1080 1/1/2, 1280×800 1/2/3, 800×1280 1/1/2"."""
+        parts = []
+        for width, height in DISPLAYS:
+            per_size = "/".join(
+                str(self.screens(width, height, size)) for size in range(len(TEXT_SCALES))
+            )
+            parts.append(f"{width}×{height} {per_size}")
+        return f"screens at {' / '.join(SIZE_NAMES[: len(TEXT_SCALES)])}: " + ", ".join(parts)
 
 
 _family: str | None = None
@@ -60,63 +63,49 @@ def _font_family() -> str:
     return _family
 
 
-def measure(library: Library) -> list[Overflow]:
-    """Every page, screen size and text size where the page does not fit without scrolling."""
+def reference_settings(language: str) -> Settings:
+    """Settings that make the window's screen count as a 96 dpi display."""
+    screen = QGuiApplication.primaryScreen()
+    size = screen.size() if screen is not None else None
+    diagonal = math.hypot(size.width(), size.height()) / REFERENCE_DPI if size else 0.0
+    return Settings(language=language, windowed=True, screen_diagonal=diagonal)
+
+
+def measure(library: Library) -> list[PageScreens]:
+    """Every page with the number of screens it takes on each display and text size."""
     if QApplication.instance() is None:
         raise RuntimeError("layout checks need a QApplication")
     family = _font_family()
-    overflows: list[Overflow] = []
+    results: list[PageScreens] = []
     for language in library.languages:
         session = Session(default_language=language)
-        settings = Settings(language=language, windowed=True)
-        window = MainWindow(library, session, settings, family)
+        window = MainWindow(library, session, reference_settings(language), family)
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         try:
-            overflows += _measure_language(window, library, language, family)
+            results += _measure_language(window, library, language)
         finally:
             window.close()
             window.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    return overflows
+    return results
 
 
-def _measure_language(
-    window: MainWindow, library: Library, language: str, family: str
-) -> Iterator[Overflow]:
-    reader, session = window.reader, window.session
-    bar = reader.view.verticalScrollBar()
-    window.resize(*SCREENS[0])
+def _measure_language(window: MainWindow, library: Library, language: str) -> Iterator[PageScreens]:
+    reader = window.reader
+    window.resize(*DISPLAYS[0])
     window.show()
     window.setUpdatesEnabled(False)  # layouts run, nothing is painted: much faster
-    # Style sheets are the slow part: set each text size once, then vary the rest.
-    for scale, label in TEXT_SIZES:
-        metrics = Metrics.for_screen(
-            window.screen(), family, window.settings.viewing_distance_mm, scale
-        )
-        window.setStyleSheet(style_sheet(window.palette_, metrics, family))
-        reader.apply_style(metrics, window.palette_, family)
-        for topic in library.topics_for(language):
-            session.open_topic(topic.id, len(topic.pages))
-            reader.show_topic(topic)
-            window.stack.setCurrentWidget(reader)
-            for width, height in SCREENS:
-                window.resize(width, height)
+    window.start_session(language)
+    for topic in library.topics_for(language):
+        window.open_topic(topic.id)
+        counts: dict[Page, list[tuple[int, int, int, int]]] = {p: [] for p in topic.pages}
+        for width, height in DISPLAYS:
+            window.resize(width, height)
+            for size in range(len(TEXT_SCALES)):
+                window.set_text_scale(size)
                 for index, page in enumerate(topic.pages):
-                    session.go_to(index)
-                    reader.show_page()
-                    _settle(bar)
-                    if bar.maximum() > 0:
-                        visible = reader.view.viewport().height()
-                        yield Overflow(page, width, height, label, bar.maximum(), visible)
-
-
-def _settle(bar) -> None:
-    """Let layouts finish: old question rows deleted, sizes propagated to the scroll area."""
-    previous = None
-    for _ in range(MAX_SETTLE_ROUNDS):
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        QCoreApplication.processEvents()
-        current = (bar.maximum(), bar.pageStep())
-        if current == previous:
-            return
-        previous = current
+                    window.jump_to_page(index)
+                    QCoreApplication.processEvents()
+                    counts[page].append((width, height, size, reader.view.screen_count))
+        for page in topic.pages:
+            yield PageScreens(page, tuple(counts[page]))

@@ -94,9 +94,6 @@ EN = {
     "Arrêter": "Stop",
     "Arrêter la lecture à voix haute": "Stop reading aloud",
     "Précédent": "Previous",
-    "La suite est plus bas : faites glisser le texte vers le haut": (
-        "There is more below: slide the text up"
-    ),
     "Texte de la page": "Page text",
     "Mes questions (%1)": "My questions (%1)",
     "Page %1 sur %2": "Page %1 of %2",
@@ -183,4 +180,8 @@ EN = {
     "Proposées": "Suggested",
     "Écrire": "Write",
     "Liste (%1)": "List (%1)",
+    "Faire défiler : %1": "Scroll: %1",
+    "Faire défiler": "Scroll",
+    "La suite est plus bas": "More below",
+    "Code et impression": "Code and printing",
 }

@@ -536,6 +536,10 @@
         <translation>Preview of the printed sheet</translation>
     </message>
     <message>
+        <source>Code et impression</source>
+        <translation>Code and printing</translation>
+    </message>
+    <message>
         <source>Résumé préparé le %1</source>
         <translation>Summary prepared on %1</translation>
     </message>
@@ -661,6 +665,21 @@
     <message>
         <source>Recommencer</source>
         <translation>Start again</translation>
+    </message>
+</context>
+<context>
+    <name>TouchScrollArea</name>
+    <message>
+        <source>Faire défiler : %1</source>
+        <translation>Scroll: %1</translation>
+    </message>
+    <message>
+        <source>Faire défiler</source>
+        <translation>Scroll</translation>
+    </message>
+    <message>
+        <source>La suite est plus bas</source>
+        <translation>More below</translation>
     </message>
 </context>
 </TS>

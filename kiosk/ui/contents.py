@@ -37,7 +37,7 @@ class ContentsScreen(QWidget):
         self.page_buttons: list[BigButton] = []
         self.checks: list[QCheckBox] = []
         self.back_button.clicked.connect(self.back_requested)
-        self.scroll_area.setAccessibleName(self.tr("Liste des pages"))
+        self.scroll_area.set_name(self.tr("Liste des pages"))
         self._metrics: Metrics | None = None
 
     def apply_metrics(self, m: Metrics) -> None:

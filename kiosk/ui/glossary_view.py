@@ -106,7 +106,7 @@ class GlossaryScreen(QWidget):
         self.title.setText(self.tr("Les mots expliqués"))
         self.display_button.setText(self.tr("Affichage"))
         self.display_bar.retranslate()
-        self.scroll_area.setAccessibleName(self.tr("Les mots expliqués"))
+        self.scroll_area.set_name(self.tr("Les mots expliqués"))
 
     def apply_metrics(self, m: Metrics) -> None:
         self._metrics = m

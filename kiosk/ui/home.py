@@ -47,7 +47,7 @@ class HomeScreen(QWidget):
     def retranslate(self) -> None:
         self.welcome.setText(self.tr("Bienvenue"))
         self.hint.setText(self.tr("Touchez un sujet pour commencer la lecture."))
-        self.scroll_area.setAccessibleName(self.tr("Sujets"))
+        self.scroll_area.set_name(self.tr("Sujets"))
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.mm(12)

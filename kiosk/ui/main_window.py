@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._pending_start: str | None = None
         self.may_close = True  # the supervisor forbids closing in kiosk mode
         self.applied_metrics: Metrics | None = None
+        self._sized = False  # resized at least once (else sizes are the screen's)
         self._styled_size = self.size()
         self._body_caps: dict[tuple[int, int, int, float], int] = {}  # measured on the reader
         self.setWindowTitle("Kiosk")
@@ -88,10 +89,14 @@ class MainWindow(QMainWindow):
             return
         titles = titles or {}
         self.languages = self._offered(sorted(lang for lang, found in titles.items() if found))
+        self._style_attract()
+        self.attract.show_titles(titles, self.languages, session.default_language)
+
+    def _style_attract(self) -> None:
         m = self.metrics()
+        self.applied_metrics = m
         self.setStyleSheet(style_sheet(self.palette_, m, self.family))
         self.attract.apply_metrics(m)
-        self.attract.show_titles(titles, self.languages, session.default_language)
 
     def _offered(self, available: list[str]) -> list[str]:
         return [lang for lang in self.settings.languages if lang in available] or available
@@ -161,6 +166,21 @@ class MainWindow(QMainWindow):
         self.contents.covered_changed.connect(self.set_page_covered)
         self.contents.back_requested.connect(self.back_to_reader)
         self.message.back_requested.connect(self.show_attract)
+        # A double tap never reaches the screen its first tap opened.
+        from PySide6.QtWidgets import QApplication
+
+        from kiosk.ui.tap_guard import TapGuard
+
+        self.tap_guard = TapGuard(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.tap_guard)
+        for changed in (
+            self.stack.currentChanged,
+            self.questions.stack.currentChanged,
+            self.reader.view.screen_changed,
+        ):
+            changed.connect(self.tap_guard.screen_changed)
 
         self.apply_style()
         self.set_presenter(self.presenter)
@@ -182,14 +202,24 @@ class MainWindow(QMainWindow):
             self.settings.viewing_distance_mm,
             scale,
             diagonal_in=self.settings.screen_diagonal,
-            window=(self.width(), self.height()),
+            window=self._window_size(screen),
         )
+
+    def _window_size(self, screen) -> tuple[int, int]:
+        """The window's size; before it was ever sized, the screen's (kiosk mode fills it)."""
+        if self._sized or screen is None:
+            return (self.width(), self.height())
+        size = screen.size()
+        return (size.width(), size.height())
 
     def resizeEvent(self, event) -> None:
         """Another display or orientation: sizes are recomputed for it (six lines fit)."""
         super().resizeEvent(event)
+        self._sized = True
         if self.is_ready and self.size() != self._styled_size:
             self.apply_style()
+        elif not self.is_ready and self.metrics() != self.applied_metrics:
+            self._style_attract()  # first frame in a window smaller than the screen
 
     def apply_style(self, palette: Palette | None = None) -> None:
         self.palette_ = palette or self.palette_
@@ -245,7 +275,7 @@ class MainWindow(QMainWindow):
         topic = self.current_topic()
         if topic is not None:
             page = min(self.session.page_index, len(topic.pages) - 1)
-            self.reader.show_topic(topic, page)
+            self.reader.show_topic(topic, page, keep_passage=page == self.session.page_index)
             self.questions.show_topic(topic)
             self.glossary.show_topic(topic)
         elif self.stack.currentWidget() is self.home:

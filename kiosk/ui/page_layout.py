@@ -77,14 +77,13 @@ def _split(
         block = block.next()
     cuts = sorted(cut for cut in cuts if top < cut < bottom)
     parts: list[tuple[float, float]] = []
-    start = top
-    previous = top
+    part_top = previous = top
     for cut in [*cuts, bottom]:
-        if cut - start > available and previous > start:
-            parts.append((start, previous))
-            start = previous
+        if cut - part_top > available and previous > part_top:
+            parts.append((part_top, previous))
+            part_top = previous
         previous = cut
-    parts.append((start, bottom))
+    parts.append((part_top, bottom))
     return parts
 
 

@@ -103,7 +103,9 @@ class PinPadScreen(QWidget):
         )
         room_w = (width // 2 if side_by_side else width) - 2 * gap
         room_h = height if side_by_side else height - texts - gap * 2
-        words = max(k.fontMetrics().horizontalAdvance(k.text()) for k in (self.clear_key, self.ok_key))
+        words = max(
+            k.fontMetrics().horizontalAdvance(k.text()) for k in (self.clear_key, self.ok_key)
+        )
         key_w = max(m.mm(15), min(m.mm(38), (room_w - 2 * gap) // 3))
         key_w = max(key_w, min(words + 2 * m.mm(1) + 4, (room_w - 2 * gap) // 3))
         key_h = max(m.mm(15), min(m.mm(20), (room_h - 3 * gap) // 4))

@@ -60,7 +60,7 @@ class QuestionListView(TouchScrollArea):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setAccessibleName(self.tr("Ma liste de questions"))
+        self.set_name(self.tr("Ma liste de questions"))
         self.empty_label.setText(
             self.tr(
                 "Votre liste est vide. Touchez une question proposée, "

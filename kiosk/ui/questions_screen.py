@@ -134,7 +134,7 @@ class QuestionsScreen(QWidget):
         self._tab_texts[self.write_tab] = (self.tr("Écrire ma question"), self.tr("Écrire"))
         for tab, (long_text, _short) in self._tab_texts.items():
             tab.setAccessibleName(long_text)
-        self.suggested_view.setAccessibleName(self.tr("Questions proposées"))
+        self.suggested_view.set_name(self.tr("Questions proposées"))
         self.confirm_text.setText(
             self.tr(
                 "Voulez-vous terminer ? Vos questions seront effacées de cet écran. "

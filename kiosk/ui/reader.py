@@ -59,9 +59,9 @@ class ReaderScreen(QWidget):
         # One row, always: what does not fit goes behind "Plus" (most important kept).
         self.toolbar = OverflowBar(sheet_parent=self)
         for button, rank in (
-            (self.home_button, 1),
-            (self.contents_button, 3),
-            (self.display_button, 2),
+            (self.contents_button, 1),  # presenter mode: the nurse's way around the topic
+            (self.home_button, 2),
+            (self.display_button, 3),
             (self.glossary_button, 5),
             (self.listen_button, 4),
             (self.stop_button, 2),
@@ -219,13 +219,19 @@ class ReaderScreen(QWidget):
         self._column_layout.activate()
         self.view.paginate()
 
-    def show_topic(self, topic: Topic, page_index: int = 0) -> None:
+    def show_topic(self, topic: Topic, page_index: int = 0, keep_passage: bool = False) -> None:
+        """Show a topic's page; ``keep_passage``: the same topic in another language, so
+        stay on the passage the patient was reading, not the top of the page."""
+        anchor = self.view.current_key() if keep_passage else None
         self.topic = topic
         self.view.forget_suggestions()
         self._forget_documents()
         self.progress_bar.setRange(0, len(topic.pages) * PROGRESS_STEPS)
         self.session.page_index = page_index
         self.show_page()
+        if anchor is not None:
+            self._settle()
+            self.view.go_to_key(anchor)
 
     def set_question_count(self, count: int) -> None:
         self.questions_button.setText(self.tr("Mes questions (%1)").replace("%1", str(count)))

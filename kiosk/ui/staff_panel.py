@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n import language_name
-from kiosk.ui.metrics import Metrics
 from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, clear_layout, make_label
 
 
@@ -52,13 +52,14 @@ class StaffPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         # The whole panel scrolls with a finger: on a small tablet it is taller than the screen.
-        self.scroll = TouchScrollArea()
+        self.scroll_area = TouchScrollArea()
         inner = QWidget()
         inner.setObjectName("page")
-        self.scroll.setWidget(inner)
+        self.scroll_area.setWidget(inner)
+        self.scroll_area.set_name(self.tr("Espace du personnel"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
         layout = QVBoxLayout(inner)
         layout.addLayout(top)
         layout.addLayout(actions)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -100,7 +99,8 @@ class SummaryScreen(QWidget):
         self.title.setText(self.tr("Mon résumé"))
         self.print_button.setText(self.tr("Imprimer"))
         self.pdf_button.setText(self.tr("Enregistrer en PDF"))
-        self.preview.setAccessibleName(self.tr("Aperçu de la feuille imprimée"))
+        self.preview.set_name(self.tr("Aperçu de la feuille imprimée"))
+        self.side_scroll.set_name(self.tr("Code et impression"))
 
     def apply_metrics(self, m: Metrics) -> None:
         self._metrics = m

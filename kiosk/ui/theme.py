@@ -133,6 +133,10 @@ QFrame[role="row"] {{
     border-radius: {radius}px;
 }}
 QLabel[role="subtitle"] {{ font-weight: bold; }}
+QLabel[role="more"] {{
+    background: {palette.primary}; color: {palette.on_primary}; font-size: {m.small_px}px;
+    font-weight: bold; border-radius: {radius}px; padding: {m.mm(1)}px {m.mm(3)}px;
+}}
 QLabel[role="message"] {{ color: {palette.text}; font-weight: bold; }}
 QLabel[over="true"] {{ color: {palette.focus}; font-weight: bold; }}
 QPlainTextEdit {{

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QScroller,
+    QScrollerProperties,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -77,11 +78,60 @@ class Tile(EnterButton):
 
 
 class TouchScrollArea(QScrollArea):
-    """A frameless vertical scroll area a finger scrolls, with kinetic motion."""
+    """A frameless vertical list that a finger, or a pointer held down, drags with kinetic
+    motion; a cue at its foot says when there is more below. Only lists that may be longer
+    than a screen use it (the reader never scrolls)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # The mouse gesture also serves touch screens that send mouse events and
+        # finger-emulating pointers; a tap without movement still reaches the buttons.
+        viewport = self.viewport()
+        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        scroller = QScroller.scroller(viewport)
+        properties = scroller.scrollerProperties()
+        # A tap reaches the button under the finger at once (no 0.25 s wait); a drag that
+        # follows still scrolls, and then the button does not fire.
+        properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+        scroller.setScrollerProperties(properties)
+        self.more_cue = QLabel(self)
+        self.more_cue.setProperty("role", "more")
+        self.more_cue.setProperty("overlay", True)
+        self.more_cue.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.more_cue.setWordWrap(True)
+        self.more_cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.more_cue.setVisible(False)
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._update_cue)
+        bar.rangeChanged.connect(self._update_cue)
+        self.set_name("")
+
+    def set_name(self, name: str) -> None:
+        """Name the list and its scroll bar for screen readers."""
+        self.setAccessibleName(name)
+        self.verticalScrollBar().setAccessibleName(
+            self.tr("Faire défiler : %1").replace("%1", name) if name else self.tr("Faire défiler")
+        )
+        self.more_cue.setText(self.tr("La suite est plus bas"))
+
+    def _update_cue(self) -> None:
+        bar = self.verticalScrollBar()
+        more = bar.maximum() > 0 and bar.value() < bar.maximum() - 2
+        self.more_cue.setVisible(more)
+        if more:
+            viewport = self.viewport().geometry()
+            cue = self.more_cue
+            cue.ensurePolished()
+            one_line = cue.fontMetrics().horizontalAdvance(cue.text()) + cue.sizeHint().width()
+            width = min(one_line, viewport.width())
+            height = cue.heightForWidth(width)
+            left = viewport.center().x() - width // 2
+            cue.setGeometry(left, viewport.bottom() - height, width, height)
+            cue.raise_()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_cue()

@@ -4,53 +4,47 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 
 from kiosk.checker import Options, check
 from kiosk.checker.cli import main
-from kiosk.checker.layout import measure
+from kiosk.checker.layout import measure, reference_settings
+from kiosk.content import load_library
 
 from .helpers import FIXTURES
 
 
-def test_a_long_page_needs_scrolling_and_a_short_one_does_not(qapp):
+def test_each_page_reports_its_screens_per_display_and_text_size(qapp):
     report = check(FIXTURES / "layout", Options())
-    notes = [f for f in report.findings if f.category == "layout"]
-    assert [(f.path, f.line, f.severity) for f in notes] == [("fr/t/01-longue.md", None, "note")]
-    details = notes[0].message.removeprefix("needs scrolling ").split("; ")
-    assert [d.split(" at ")[1] for d in details] == [
-        "1920×1080 with default text",
-        "1280×800 with default text",
-        "1920×1080 with largest text",
-        "1280×800 with largest text",
-    ]
-    for detail in details:
-        assert detail.startswith("by ") and " px (about " in detail and "%) at " in detail
+    notes = {f.path: f for f in report.findings if f.category == "layout"}
+    assert set(notes) == {"fr/t/01-longue.md", "fr/t/02-courte.md"}
+    assert all(f.severity == "note" and f.line is None for f in notes.values())
+    short = notes["fr/t/02-courte.md"].message
+    assert short == ("screens at A / A+ / A++: 1920×1080 1/1/1, 1280×800 1/1/1, 800×1280 1/1/1"), (
+        short
+    )
+    # The long page takes more screens on the tablet than on the kiosk, and more at A++.
+    results = {r.page.slug: r for r in measure(load_library(FIXTURES / "layout"))}
+    long_page = results["01-longue"]
+    assert long_page.screens(1280, 800, 0) > 1
+    assert long_page.screens(1280, 800, 2) > long_page.screens(1280, 800, 0)
+    assert long_page.screens(1920, 1080, 0) <= long_page.screens(1280, 800, 0)
     assert (report.errors, report.warnings) == (0, 0)
 
 
-def test_measurement_matches_the_real_window(qtbot, make_window, library):
-    """What the checker measures is what a patient sees in the app at 1280×800."""
-    measured = {
-        o.page.slug: o.pixels
-        for o in measure(library)
-        if o.page.source.parent.parent.name == "fr"
-        and (o.width, o.height, o.text_size) == (1280, 800, "default text")
+def test_counts_match_the_real_reader(qtbot, make_window, library):
+    """What the checker counts is what a patient gets in the app at 1280×800."""
+    counted = {
+        r.page.slug: r.screens(1280, 800, 0)
+        for r in measure(library)
+        if r.page.source.parent.parent.name == "fr"
     }
-    window = make_window(1280, 800, "fr")
+    window = make_window(1280, 800, "fr", settings=reference_settings("fr"))
     window.open_topic("cimentoplastie")
-    reader = window.reader
-    bar = reader.view.verticalScrollBar()
-    for index in (0, 4):  # a page of text; a page with suggested questions
-        window.session.go_to(index)
-        reader.show_page()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        slug = reader.current_page.slug
-
-        def same(slug=slug):
-            assert bar.maximum() == measured.get(slug, 0)
-
-        qtbot.waitUntil(same, timeout=2000)
+    for index, page in enumerate(window.current_topic().pages):
+        window.jump_to_page(index)
+        QCoreApplication.processEvents()
+        assert window.reader.view.screen_count == counted[page.slug], page.slug
 
 
 def test_bundled_content_passes_strict(qapp, capsys):

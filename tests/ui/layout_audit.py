@@ -54,7 +54,7 @@ def _layout_widgets(layout: QLayout) -> list[QWidget]:
 
 def _label_problem(label: QLabel) -> str | None:
     text = label.text()
-    if not text.strip() or label.pixmap() is not None and not label.pixmap().isNull():
+    if not text.strip() or (label.pixmap() is not None and not label.pixmap().isNull()):
         return None
     room = label.contentsRect()
     if label.wordWrap():

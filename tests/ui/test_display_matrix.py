@@ -159,7 +159,9 @@ def test_every_screen_fits_the_display(qtbot, make_window, library, display, dpi
 def test_minimum_touch_sizes_hold_on_a_small_dense_tablet(make_window, library):
     """1024x600 at 160 dpi (a 7-inch tablet): controls keep their millimetres."""
     screen = QApplication.primaryScreen().size()
-    settings = Settings(windowed=True, screen_diagonal=math.hypot(screen.width(), screen.height()) / 160)
+    settings = Settings(
+        windowed=True, screen_diagonal=math.hypot(screen.width(), screen.height()) / 160
+    )
     window = make_window(1024, 600, settings=settings)
     window.open_topic(library.topics_for("fr")[0].id)
     m = window.applied_metrics
