@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -104,6 +104,7 @@ class TouchScrollArea(QScrollArea):
         self.more_cue.setWordWrap(True)
         self.more_cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.more_cue.setVisible(False)
+        self.more_cue.installEventFilter(self)  # a new text size: measure the cue again
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._update_cue)
         bar.rangeChanged.connect(self._update_cue)
@@ -135,3 +136,12 @@ class TouchScrollArea(QScrollArea):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_cue()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.more_cue and event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+            QEvent.Type.Show,
+        ):
+            self._update_cue()
+        return super().eventFilter(watched, event)

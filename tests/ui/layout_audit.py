@@ -58,7 +58,7 @@ def _label_problem(label: QLabel) -> str | None:
         return None
     room = label.contentsRect()
     if label.wordWrap():
-        needed = label.heightForWidth(room.width() + 2 * label.margin())
+        needed = label.heightForWidth(label.width())
         if needed > label.height() + SLACK:
             return f"needs {needed} px high, has {label.height()}"
         words = max(text.split(), key=len)
