@@ -101,9 +101,26 @@ def bench_turns(app, window, count: int):
         app.processEvents()
         full.append((time.perf_counter() - start) * 1000)
         yield
+    # A text-size change as the patient makes it (new sizes, page re-rendered and cut into
+    # screens again, same passage kept), and the cutting alone for the page on screen.
+    resize, cut = [], []
+    for number in range(30):
+        start = time.perf_counter()
+        window.set_text_scale((number + 1) % 3)
+        reader.repaint()
+        resize.append((time.perf_counter() - start) * 1000)
+        yield
+        view = reader.view
+        start = time.perf_counter()
+        view._laid_out_for = (-1, -1)
+        view.paginate()
+        cut.append((time.perf_counter() - start) * 1000)
+        yield
     return {
         "turn_repaint_ms": summary(repaint),
         "turn_process_events_ms": summary(full),
+        "text_size_change_ms": summary(resize),
+        "repaginate_ms": summary(cut),
         "window_size": [window.width(), window.height()],
         "reader_size": [reader.width(), reader.height()],
     }

@@ -193,6 +193,14 @@ def measure_turns(bench: Bench, results: dict) -> None:
                 stat: spread([r["set_html_repaint_ms"][stat] for r in floor])
                 for stat in ("median", "p95", "max")
             },
+            "text_size_change": {
+                stat: spread([r["text_size_change_ms"][stat] for r in kiosk])
+                for stat in ("median", "p95", "max")
+            },
+            "repaginate": {
+                stat: spread([r["repaginate_ms"][stat] for r in kiosk])
+                for stat in ("median", "p95", "max")
+            },
             "window_size": kiosk[-1]["window_size"],
         }
         results.setdefault("turns", {})[name] = entry
@@ -217,6 +225,17 @@ def measure_turns(bench: Bench, results: dict) -> None:
             "",
             "layout, paint and flush",
         )
+        for key, label, note in (
+            ("text_size_change", "text size change + repaint", "restyle, re-render, re-cut"),
+            ("repaginate", "re-paginate the page on screen", "cutting into screens alone"),
+        ):
+            stats = entry[key]
+            row(
+                f"{label}, {name}: med/p95",
+                f"{stats['median']['median']:.1f} / {stats['p95']['median']:.1f} ms",
+                "",
+                note,
+            )
 
 
 def measure_soak(bench: Bench, results: dict) -> None:

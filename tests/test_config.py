@@ -67,3 +67,16 @@ def test_readme_table_lists_every_option():
         assert f"`{option.name}`" in table
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert table in readme, "README's settings table is out of date: paste settings_table()"
+
+
+def test_screen_diagonal_accepts_numbers_and_refuses_nonsense(tmp_path):
+    path = tmp_path / "kiosk.toml"
+    path.write_text("screen_diagonal = 10\n", encoding="utf-8")
+    settings, problems = load_settings(path)
+    assert settings.screen_diagonal == 10.0 and problems == []
+    path.write_text('screen_diagonal = "big"\n', encoding="utf-8")
+    settings, problems = load_settings(path)
+    assert settings.screen_diagonal == 0.0
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "'screen_diagonal' should be a number, not 'big'; default 0.0 used")
+    ]

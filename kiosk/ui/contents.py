@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import Topic
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
+from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, make_label
 
 
 class ContentsScreen(QWidget):
@@ -34,7 +34,7 @@ class ContentsScreen(QWidget):
         self._layout.addLayout(top)
         self._layout.addWidget(self.title)
         self._layout.addWidget(self.scroll_area, 1)
-        self.page_buttons: list[BigButton] = []
+        self.page_buttons: list[Tile] = []
         self.checks: list[QCheckBox] = []
         self.back_button.clicked.connect(self.back_requested)
         self.scroll_area.set_name(self.tr("Liste des pages"))
@@ -52,8 +52,9 @@ class ContentsScreen(QWidget):
         grid = QGridLayout(inner)
         self.page_buttons, self.checks = [], []
         for index, page in enumerate(topic.pages):
-            button = BigButton(f"{page.number}. {page.title}")
-            button.setStyleSheet("text-align: left;")
+            button = Tile(f"{page.number}. {page.title}", "")  # a long title wraps
+            if self._metrics is not None:
+                button.apply_metrics(self._metrics)
             button.clicked.connect(lambda _=False, i=index: self.page_chosen.emit(i))
             check = QCheckBox(self.tr("Vue"))
             check.setChecked(index in covered)
@@ -69,6 +70,6 @@ class ContentsScreen(QWidget):
         if self._metrics is not None:
             grid.setSpacing(self._metrics.gap_px)
         grid.setRowStretch(len(topic.pages), 1)
-        self.scroll_area.setWidget(inner)
+        self.scroll_area.replace_content(inner)
         self.title.setText(self.tr("Sommaire : %1").replace("%1", topic.title))
         self.title.setTextFormat(Qt.TextFormat.PlainText)

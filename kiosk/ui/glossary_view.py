@@ -127,4 +127,4 @@ class GlossaryScreen(QWidget):
         layout.addStretch(1)
         if self._metrics is not None:
             layout.setSpacing(self._metrics.gap_px)
-        self.scroll_area.setWidget(inner)
+        self.scroll_area.replace_content(inner)

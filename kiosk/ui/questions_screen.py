@@ -182,7 +182,7 @@ class QuestionsScreen(QWidget):
         layout.addStretch(1)
         if self._metrics is not None:
             layout.setSpacing(self._metrics.gap_px * 2)
-        self.suggested_view.setWidget(inner)
+        self.suggested_view.replace_content(inner)
         self.refresh()
 
     # State ------------------------------------------------------------------

@@ -6,7 +6,7 @@ Changes made here last until the app restarts; the configuration file is never r
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n import language_name
 from kiosk.ui.flow_layout import FlowLayout
@@ -38,17 +38,15 @@ class StaffPanel(QWidget):
         self.info.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.info.setAccessibleName(self.tr("Informations pour le personnel"))
         self._choices = QVBoxLayout()
-        actions = QGridLayout()
-        for index, button in enumerate(
-            (
-                self.back_button,
-                self.quit_button,
-                self.mode_button,
-                self.reload_button,
-                self.test_page_button,
-            )
+        actions = FlowLayout()  # as many per row as fit, whole labels
+        for button in (
+            self.back_button,
+            self.quit_button,
+            self.mode_button,
+            self.reload_button,
+            self.test_page_button,
         ):
-            actions.addWidget(button, index // 2, index % 2)
+            actions.addWidget(button)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         # The whole panel scrolls with a finger: on a small tablet it is taller than the screen.
@@ -81,7 +79,7 @@ class StaffPanel(QWidget):
         self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
         self._layout.setSpacing(m.gap_px * 2)
         self._choices.setSpacing(m.gap_px)
-        self._actions.setSpacing(m.gap_px)
+        self._actions.set_gap(m.gap_px)
         self.info.setMinimumHeight(m.mm(60))
         self._metrics = m
 

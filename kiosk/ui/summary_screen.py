@@ -46,6 +46,7 @@ class SummaryScreen(QWidget):
         self.document: QTextDocument | None = None
         self.qr: QrPayload | None = None
         self._metrics: Metrics | None = None
+        self._preview_width = 0
 
         self.back_button = BigButton()
         self.title = make_label(role="title")
@@ -110,15 +111,30 @@ class SummaryScreen(QWidget):
         self._body.setSpacing(m.gap_px * 3)
         self._side_layout.setSpacing(m.gap_px * 2)
         self._pages_layout.setSpacing(m.gap_px * 2)
-        self.side_scroll.setFixedWidth(m.mm(85) + m.mm(5))
+        self._arrange()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Landscape: the sheet beside a column with the code and the buttons. Portrait: the
+        sheet across the width, the code and buttons under it."""
+        m = self._metrics
         portrait = self.width() < self.height()
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
         self._body.setStretch(1, 1 if portrait else 0)
+        if m is not None:
+            if portrait:
+                self.side_scroll.setMinimumWidth(0)
+                self.side_scroll.setMaximumWidth(16_777_215)
+            else:
+                self.side_scroll.setFixedWidth(m.mm(90))
+        width = self.preview.viewport().width()
+        if self.document is not None and abs(width - self._preview_width) > 20:
+            self._show_previews()  # the sheet's picture follows the room it has
 
     def labels(self) -> SummaryLabels:
         return SummaryLabels(
@@ -162,7 +178,9 @@ class SummaryScreen(QWidget):
         self.page_labels = []
         if self.document is None:
             return
-        width = max(300, self.preview.viewport().width() - 8)
+        self._layout.activate()  # the sheet's room as laid out now (portrait or not)
+        self._preview_width = self.preview.viewport().width()
+        width = max(300, self._preview_width - 8)
         for number, image in enumerate(
             printing.render_pages(self.document, self.settings.paper, width), start=1
         ):

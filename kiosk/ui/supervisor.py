@@ -189,6 +189,7 @@ class Supervisor(QObject):
             f"Configuration : {settings.config_path or 'aucun fichier (valeurs par défaut)'}"
         )
         lines += [f"  ! {problem}" for problem in self.config_problems]
+        lines.append(self.display_line())
         for language, topics in sorted(window.library.topics.items()):
             for topic in topics:
                 lines.append(
@@ -200,6 +201,24 @@ class Supervisor(QObject):
             lines += ["", "Dernier arrêt brutal :", self.crash_report.strip()]
         lines += ["", "Dernières lignes du journal :", *self.log_lines()]
         return lines
+
+    def display_line(self) -> str:
+        """The figures the sizes are computed from, so staff can check the display."""
+        window = self.window
+        m = window.applied_metrics or window.metrics()
+        diagonal = window.settings.screen_diagonal
+        source = (
+            f"diagonale réglée {diagonal:g} pouces (screen_diagonal)"
+            if diagonal > 0
+            else "taille annoncée par l'écran"
+        )
+        line = (
+            f"Affichage : fenêtre {window.width()}×{window.height()} px, "
+            f"{m.dpi:.0f} points par pouce ({source}), texte {m.body_px} px"
+        )
+        if m.reduced:
+            line += " — réduit pour que six lignes tiennent sur l'écran"
+        return line
 
     def quit(self) -> None:
         log.info("staff left the application")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -53,6 +54,7 @@ class Tile(EnterButton):
         for label in (self.title_label, self.description_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
+        self.description_label.setVisible(bool(description))
         self._layout = layout
         self.setAccessibleName(title)
         self.setAccessibleDescription(description)
@@ -61,6 +63,32 @@ class Tile(EnterButton):
         pad = m.mm(6)
         self._layout.setContentsMargins(pad, pad, pad, pad)
         self._layout.setSpacing(m.gap_px)
+        self.title_label.setStyleSheet("")
+        self._fit_words()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_words()
+
+    def _fit_words(self) -> None:
+        """A word longer than the tile is wide ("ostéosynthèse" at large text on a narrow
+        tablet) makes the title smaller rather than cut."""
+        label = self.title_label
+        room = self.contentsRect().width() - sum(self._margins())
+        words = label.text().split()
+        if room <= 0 or not words:
+            return
+        label.setStyleSheet("")
+        label.ensurePolished()
+        font = QFont(label.font())
+        widest = max(QFontMetrics(font).horizontalAdvance(word) for word in words)
+        if widest > room:
+            size = max(10, int(font.pixelSize() * room / widest) - 1)
+            label.setStyleSheet(f"font-size: {size}px;")
+
+    def _margins(self) -> tuple[int, int]:
+        margins = self._layout.contentsMargins()
+        return margins.left(), margins.right()
 
     def sizeHint(self):
         layout = self.layout()
@@ -104,11 +132,19 @@ class TouchScrollArea(QScrollArea):
         self.more_cue.setWordWrap(True)
         self.more_cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.more_cue.setVisible(False)
-        self.more_cue.installEventFilter(self)  # a new text size: measure the cue again
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._update_cue)
         bar.rangeChanged.connect(self._update_cue)
         self.set_name("")
+
+    def replace_content(self, content: QWidget) -> None:
+        """Show new content; the old one is deleted later, never in the middle of a layout
+        pass that may still ask its rows for their sizes."""
+        old = self.takeWidget()
+        self.setWidget(content)
+        if old is not None:
+            old.hide()
+            old.deleteLater()
 
     def set_name(self, name: str) -> None:
         """Name the list and its scroll bar for screen readers."""
@@ -137,11 +173,8 @@ class TouchScrollArea(QScrollArea):
         super().resizeEvent(event)
         self._update_cue()
 
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.more_cue and event.type() in (
-            QEvent.Type.FontChange,
-            QEvent.Type.StyleChange,
-            QEvent.Type.Show,
-        ):
-            self._update_cue()
-        return super().eventFilter(watched, event)
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._update_cue()  # a new text size: measure the cue again
+        return handled

@@ -96,10 +96,11 @@ def audit(window: QWidget, root: QWidget | None = None) -> list[str]:
         return f"{type(widget).__name__}({widget.objectName() or label[:30]!r})"
 
     for widget in widgets:
-        if _in_scroll_content(widget):
-            continue
         rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
-        if not bounds.adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(rect):
+        # A list's content may lie below its visible part (it scrolls), never elsewhere.
+        if not _in_scroll_content(widget) and not bounds.adjusted(
+            -SLACK, -SLACK, SLACK, SLACK
+        ).contains(rect):
             problems.append(f"{name(widget)} at {rect.getRect()} leaves the window {bounds.size()}")
         if isinstance(widget, QLabel) and (problem := _label_problem(widget)):
             problems.append(f"{name(widget)} is cut: {problem}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -22,6 +23,12 @@ from tests.ui.layout_audit import audit, visible_scroll_bars
 
 DISPLAYS = [(1920, 1080), (1280, 800), (1024, 600), (800, 1280), (1080, 1920)]
 DPIS = [96, 160]
+
+
+def settle() -> None:
+    """What the next paint shows: rows replaced by deleteLater() gone, layouts done."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
 
 
 def body_line_px(reader) -> float:
@@ -66,7 +73,7 @@ def walk_reader(window, qtbot, where: str) -> list[str]:
         window.jump_to_page(index)
         for screen in range(reader.view.screen_count):
             reader.view.show_screen(screen)
-            QApplication.processEvents()  # what the next paint shows
+            settle()  # what the next paint shows
             screens += 1
             problems += check_reader_screen(window, f"{where} page {index + 1}.{screen + 1}")
     # Sheets open over the page, never off screen.
@@ -87,7 +94,7 @@ def walk_other_screens(window, supervisor, where: str) -> list[str]:
 
     def check(name: str, screen: QWidget) -> None:
         window.stack.setCurrentWidget(screen)
-        QApplication.processEvents()
+        settle()
         problems.extend(f"{where} {name}: {p}" for p in audit(window, screen))
 
     questions = window.questions
@@ -168,3 +175,18 @@ def test_minimum_touch_sizes_hold_on_a_small_dense_tablet(make_window, library):
     for button in window.reader.toolbar.findChildren(QWidget):
         if button.isVisibleTo(window) and hasattr(button, "text"):
             assert button.height() >= m.mm(MIN_TOUCH_MM) - 1, button.text()
+
+
+def test_screen_diagonal_sets_the_sizes_and_staff_see_the_figure(qtbot, make_window, library):
+    """A display that reports a wrong size: staff set its diagonal; sizes follow it, and the
+    staff panel says which figure is in use."""
+    screen = QApplication.primaryScreen().size()
+    diagonal = round(math.hypot(screen.width(), screen.height()) / 160, 1)
+    window = make_window(1280, 800, settings=Settings(windowed=True, screen_diagonal=diagonal))
+    supervisor = Supervisor(window, reload_library=lambda: library)
+    assert round(window.applied_metrics.dpi) == 160
+    supervisor.show_panel()
+    info = supervisor.panel.info.toPlainText()
+    assert f"160 points par pouce (diagonale réglée {diagonal:g} pouces" in info
+    default = make_window(1280, 800)
+    assert round(default.applied_metrics.dpi) != 160  # without it, what the screen reports
