@@ -53,3 +53,25 @@ def test_reading_aloud_pauses_the_idle_clock(qtbot, make_window):
     assert supervisor.idle.paused and not supervisor.idle.running
     speaker.stop()
     qtbot.waitUntil(lambda: not supervisor.idle.paused)
+
+
+def test_listen_reads_the_screen_the_patient_sees(qtbot, make_window, monkeypatch):
+    window, reader, speaker = english_reader(qtbot, make_window)
+    spoken: list[str] = []
+    monkeypatch.setattr(speaker, "speak", lambda text, language: spoken.append(text))
+    topic = reader.topic
+    longest = max(range(len(topic.pages)), key=lambda i: len(topic.pages[i].text))
+    window.jump_to_page(longest)
+    view = reader.view
+    assert view.screen_count > 1
+    page = topic.pages[longest]
+    for number in range(view.screen_count):
+        view.show_screen(number)
+        qtbot.mouseClick(reader.listen_button, Qt.MouseButton.LeftButton)
+        text = spoken[-1]
+        assert text.startswith(page.title) == (number == 0)
+        assert text.strip() and text != spoken[0] or number == 0
+    # Every word of the page is read on one screen or another, and nothing twice over.
+    words = " ".join(spoken).split()
+    for word in page.text.split():
+        assert word in words
