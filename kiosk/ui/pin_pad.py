@@ -10,6 +10,9 @@ from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, make_label
 
 
+INACTIVITY_MS = 20_000  # an untouched PIN pad closes after this
+
+
 class PinPadScreen(QWidget):
     accepted = Signal()
     cancelled = Signal()
@@ -57,10 +60,16 @@ class PinPadScreen(QWidget):
         self._metrics: Metrics | None = None
         self.clear_key.clicked.connect(self.reset)
         self.ok_key.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.cancelled)
+        self.cancel_button.clicked.connect(self.cancel)
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(1000)
         self._lock_timer.timeout.connect(self._show_state)
+        # A pad left open (the gesture made by accident, a patient walking away) closes by
+        # itself: it must never stand between the next person and the last one's screen.
+        self.inactivity_ms = INACTIVITY_MS
+        self._inactivity = QTimer(self)
+        self._inactivity.setSingleShot(True)
+        self._inactivity.timeout.connect(self.cancel)
         self.retranslate()
 
     def _key(self, digit: str) -> BigButton:
@@ -116,20 +125,36 @@ class PinPadScreen(QWidget):
         self.reset()
         self._lock_timer.start()
 
+    def close_pad(self) -> None:
+        """Stop the pad's clocks and forget what was typed."""
+        self._lock_timer.stop()
+        self._inactivity.stop()
+        self._digits = ""
+        self.message.setText("")
+
+    def cancel(self) -> None:
+        self.close_pad()
+        self.cancelled.emit()
+
+    def _touched(self) -> None:
+        self._inactivity.start(self.inactivity_ms)
+
     def reset(self) -> None:
         self._digits = ""
         self._show_state()
+        self._touched()
 
     def press(self, digit: str) -> None:
         if len(self._digits) < 12:
             self._digits += digit
         self._show_state()
+        self._touched()
 
     def submit(self) -> None:
         digits, self._digits = self._digits, ""
+        self._touched()
         if self.guard.attempt(digits):
-            self._lock_timer.stop()
-            self.message.setText("")
+            self.close_pad()
             self.accepted.emit()
             return
         self._show_state(wrong=self.guard.configured and self.guard.seconds_locked() == 0)

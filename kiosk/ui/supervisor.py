@@ -137,10 +137,15 @@ class Supervisor(QObject):
         window = self.window
         if not window.session.started or self.mode != "kiosk":
             return
-        if window.stack.currentWidget() in (self.pin_pad, self.panel):
+        current = window.stack.currentWidget()
+        if current is self.panel:
             return
+        if current is self.pin_pad:
+            # Nobody entered a PIN: close the pad, and ask about the patient's own screen.
+            self.pin_pad.close_pad()
+            current = self._return_to or window.home
         log.info("idle: asking whether the patient is still there")
-        self._return_to = window.stack.currentWidget()
+        self._return_to = current
         window.stack.setCurrentWidget(window.still_there)
         window.still_there.start(window.settings.warning_countdown)
         self.idle.stop()
@@ -157,7 +162,8 @@ class Supervisor(QObject):
             return
         self._return_to = window.stack.currentWidget()
         log.info("staff gesture recognised")
-        self.idle.stop()
+        # The patient's idle clock keeps running under the PIN pad (and its lock-out): a
+        # gesture made by accident must not keep the last patient's screen alive.
         if not self.pin_guard.configured and window.settings.windowed:
             self.show_panel()  # no PIN: only a windowed (supervised) kiosk lets staff in
             self.panel.set_status(
@@ -169,6 +175,7 @@ class Supervisor(QObject):
 
     def show_panel(self) -> None:
         log.info("staff panel opened")
+        self.idle.stop()  # staff are there: they are not thrown out
         window = self.window
         topics = [
             (t.id, t.title) for t in window.library.topics_for(window.session.default_language)
@@ -246,6 +253,9 @@ class Supervisor(QObject):
         self.window.show_attract()
 
     def on_session_ended(self) -> None:
+        # Whatever staff do next, "Retour" goes to the attract screen, never to a screen
+        # of the visit that has just been wiped.
+        self._return_to = None
         if self.reload_pending:
             self.apply_reload()
             self.window.show_attract()
