@@ -9,7 +9,6 @@ from kiosk.staff_pin import PinGuard
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, make_label
 
-
 INACTIVITY_MS = 20_000  # an untouched PIN pad closes after this
 
 

@@ -70,7 +70,7 @@ def test_listen_reads_the_screen_the_patient_sees(qtbot, make_window, monkeypatc
         qtbot.mouseClick(reader.listen_button, Qt.MouseButton.LeftButton)
         text = spoken[-1]
         assert text.startswith(page.title) == (number == 0)
-        assert text.strip() and text != spoken[0] or number == 0
+        assert (text.strip() and text != spoken[0]) or number == 0
     # Every word of the page is read on one screen or another, and nothing twice over.
     words = " ".join(spoken).split()
     for word in page.text.split():
