@@ -110,7 +110,10 @@ def build_summary_html(
     qr: QrPayload | None = None,
     pages_covered: list[str] | None = None,
     answer_lines: int = 2,
+    reviewed_text: str = "",
 ) -> str:
+    """``reviewed_text``: the content's review date as patients read it ("28 novembre
+    2026"); the topic's ISO date when not given."""
     parts = [
         f"<h1>{escape(topic.title)}</h1>",
         f'<p class="meta">{escape(_fill(labels.prepared_on, date_text))}</p>',
@@ -152,7 +155,7 @@ def build_summary_html(
         if answer_lines:
             parts.append(_answer_lines(answer_lines, labels.answer))
 
-    footer = _fill(labels.footer, topic.version, topic.reviewed, topic.source)
+    footer = _fill(labels.footer, topic.version, reviewed_text or topic.reviewed, topic.source)
     parts.append(f'<p class="small">{escape(footer)}</p>')
     return "\n".join(parts)
 

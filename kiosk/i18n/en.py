@@ -184,4 +184,5 @@ EN = {
     "Faire défiler": "Scroll",
     "La suite est plus bas": "More below",
     "Code et impression": "Code and printing",
+    "À retenir :": "Key point:",
 }

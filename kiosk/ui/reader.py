@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from typing import TYPE_CHECKING
 
@@ -296,6 +297,17 @@ class ReaderScreen(QWidget):
         self.view.show_page(self._document_for(page), suggested, chosen, at_end)
         self._refresh_controls()
 
+    def _key_point_html(self, page: Page) -> str:
+        """The page's key point, in a highlighted box at its foot: the patient sees on the
+        page what the printed summary will keep of it."""
+        if not page.key_point.strip():
+            return ""
+        label = html.escape(self.tr("À retenir :"))
+        return (
+            '<table width="100%" cellpadding="16" cellspacing="0"><tr><td class="callout">'
+            f"<p><strong>{label}</strong> {html.escape(page.key_point)}</p></td></tr></table>"
+        )
+
     def _fit_title(self) -> None:
         """A long title shrinks (down to the small text size) to stay on one line, so the
         page text keeps its room: titles give way before body text does."""
@@ -321,7 +333,7 @@ class ReaderScreen(QWidget):
                 document.setDefaultFont(font)
                 document.setDocumentMargin(self._metrics.mm(1))
             document.setDefaultStyleSheet(self._css)
-            document.setHtml(page.html)
+            document.setHtml(page.html + self._key_point_html(page))
             self._documents[page.slug] = document
         return document
 

@@ -159,10 +159,21 @@ class SummaryScreen(QWidget):
         self.qr = qr_payload(topic.title, [item.text for item in items]) if items else None
         locale = QLocale(LOCALES.get(topic.language, QLocale.Language.French))
         date_text = locale.toString(QDate.currentDate(), "d MMMM yyyy")
+        # Dates are written one way for patients: in words ("28 novembre 2026").
+        reviewed = QDate.fromString(topic.reviewed, "yyyy-MM-dd")
+        reviewed_text = locale.toString(reviewed, "d MMMM yyyy") if reviewed.isValid() else ""
         service = ServiceInfo(self.settings.service_name, self.settings.service_phone)
         self.document = printing.fitting_summary(
             lambda lines: build_summary_html(
-                topic, items, date_text, service, labels, self.qr, pages_covered, lines
+                topic,
+                items,
+                date_text,
+                service,
+                labels,
+                self.qr,
+                pages_covered,
+                lines,
+                reviewed_text,
             ),
             self.family,
             self.qr.text if self.qr else None,

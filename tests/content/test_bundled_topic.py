@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 REQUIRED_TERMS = [
     "trocart",
     "scopie",
@@ -34,7 +36,7 @@ def test_french_topic_pages_and_metadata(library):
     topic = library.topic("fr", "cimentoplastie")
     assert topic is not None
     assert topic.title == "Cimentoplastie et ostéosynthèse percutanée"
-    assert 10 <= len(topic.pages) <= 14
+    assert 20 <= len(topic.pages) <= 30  # one idea a page
     assert topic.version and topic.reviewed and topic.source
     for page in topic.pages:
         assert page.title and page.key_point, page.source
@@ -65,3 +67,32 @@ def test_seed_facts_are_kept(library):
     text = " ".join(page.text for page in topic.pages)
     for fact in ["3 jours", "24 à 48 heures", "80 à 95", "90", "une à deux minutes"]:
         assert fact in text, fact
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_suggested_question_is_offered_on_a_page(library, language):
+    topic = library.topic(language, "cimentoplastie")
+    referenced = {qid for page in topic.pages for qid in page.question_ids}
+    assert {q.id for q in topic.all_questions} - referenced == set()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_pages_are_short_with_a_one_sentence_key_point(library, language):
+    topic = library.topic(language, "cimentoplastie")
+    for page in topic.pages:
+        body = [line for line in page.text.splitlines() if not line.startswith("Source")]
+        words = [w for w in " ".join(body).split() if any(ch.isalnum() for ch in w)]
+        assert len(words) <= 60, (page.slug, len(words))
+        key = page.key_point.strip()
+        assert key and key.count(". ") == 0 and key[-1] in ".!?", page.slug
+
+
+def test_before_page_puts_tell_the_team_first_and_recap_comes_last(library):
+    topic = library.topic("fr", "cimentoplastie")
+    before = next(p for p in topic.pages if p.title.startswith("Avant le geste"))
+    assert before.html.lstrip().startswith("<table"), "the 'tell the team' box comes first"
+    assert "Dites à l'équipe si" in before.text
+    for word in ("anticoagulant", "fièvre", "toux", "veille", "douche", "poils"):
+        assert word in before.text
+    assert {"arret-medicaments", "jeun"} <= set(before.question_ids)
+    assert topic.pages[-1].title == "À retenir"

@@ -11,7 +11,7 @@ from kiosk.config import Settings
 from kiosk.content import load_library
 from kiosk.resources import content_dir
 
-PAGE = "fr/cimentoplastie/05-sejour.md"
+PAGE = "fr/cimentoplastie/10-sejour.md"
 
 
 @pytest.fixture
@@ -31,7 +31,8 @@ def edit(root, old: str, new: str) -> None:
 
 
 def page_five_title(window) -> str:
-    return window.library.topic("fr", "cimentoplastie").pages[4].title
+    """The title of the stay page (the tenth)."""
+    return window.library.topic("fr", "cimentoplastie").pages[9].title
 
 
 def test_good_edit_appears_on_the_attract_screen(qtbot, live):
@@ -46,7 +47,7 @@ def test_broken_edit_keeps_the_last_good_version(qtbot, live, caplog):
     with qtbot.waitSignal(supervisor.watcher.changed, timeout=5000):
         edit(root, "Le geste demande", "<b>Le geste</b> demande")
     assert page_five_title(window) == "Votre séjour à l'hôpital"
-    assert len(window.library.topic("fr", "cimentoplastie").pages) == 14
+    assert len(window.library.topic("fr", "cimentoplastie").pages) == 24
     assert "last good version stays on screen" in caplog.text
     assert any("raw HTML" in p.message for p in window.library.problems)
 
