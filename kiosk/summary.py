@@ -101,6 +101,15 @@ def qr_png(text: str, scale: int = 8) -> bytes:
     return buffer.getvalue()
 
 
+def key_points(topic: Topic) -> list[str]:
+    """What the sheet keeps: the recap page's list when the topic has one (the authors'
+    own summary, which the patient has just read), else every page's key point."""
+    for page in topic.pages:
+        if page.recap_points:
+            return list(page.recap_points)
+    return [page.key_point for page in topic.pages]
+
+
 def build_summary_html(
     topic: Topic,
     items: list[ListItem],
@@ -120,7 +129,7 @@ def build_summary_html(
         *_service_line(service, labels),
         f"<h2>{escape(labels.key_points)}</h2>",
         "<ul>",
-        *(f"<li>{escape(page.key_point)}</li>" for page in topic.pages),
+        *(f"<li>{escape(point)}</li>" for point in key_points(topic)),
         "</ul>",
     ]
     # "Tell the team" and the QR code share a row, so the questions get the second page.

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from kiosk.questions import QuestionList
-from kiosk.summary import QR_MAX_VERSION, ServiceInfo, build_summary_html, make_qr, qr_payload
+from kiosk.summary import (
+    QR_MAX_VERSION,
+    ServiceInfo,
+    build_summary_html,
+    key_points,
+    make_qr,
+    qr_payload,
+)
 
 
 @pytest.fixture
@@ -25,8 +32,11 @@ def build(topic, questions: QuestionList, **kwargs):
 
 def test_key_points_team_signals_service_and_footer(topic):
     html = build(topic, QuestionList())
-    for page in topic.pages:
-        assert page.key_point.replace("'", "&#x27;") in html
+    # The recap page's list is the sheet's "À retenir", figures included.
+    points = key_points(topic)
+    assert points == list(topic.pages[-1].recap_points) and len(points) >= 5
+    for point in points:
+        assert point.replace("'", "&#x27;") in html
     for line in topic.tell_the_team:
         assert line.replace("'", "&#x27;") in html
     assert "Service : Radiologie" in html and "Téléphone : 01\u00a002" in html

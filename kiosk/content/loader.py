@@ -27,7 +27,7 @@ PAGE_FILE = re.compile(r"^\d+[-_].*\.md$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TOPIC_KEYS = {"title", "description", "language", "version", "reviewed", "source", "signal"}
 TOPIC_REQUIRED = ("title", "description", "language", "version", "reviewed", "source")
-PAGE_KEYS = {"title", "key", "questions"}
+PAGE_KEYS = {"title", "key", "questions", "recap"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -197,6 +197,8 @@ def _load_page(
                 f"question id {unknown!r} is not defined in questions.md",
             )
         )
+    # "recap: yes" marks the topic's summary page: its list is what the printed sheet keeps.
+    recap = meta.get("recap", "").strip().lower() in ("yes", "oui", "true")
     return Page(
         number=number,
         slug=path.stem,
@@ -206,6 +208,17 @@ def _load_page(
         key_point=meta["key"],
         question_ids=tuple(i for i in ids if i in question_ids),
         source=path,
+        recap_points=_list_items(doc.html) if recap else (),
+    )
+
+
+def _list_items(html_text: str) -> tuple[str, ...]:
+    """The plain text of each list item of a page (our own HTML, from the pipeline)."""
+    import html as html_lib
+
+    items = re.findall(r"<li>(.*?)</li>", html_text, flags=re.S)
+    return tuple(
+        " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", item)).split()) for item in items
     )
 
 

@@ -33,6 +33,7 @@ class Page:
     key_point: str
     question_ids: tuple[str, ...]
     source: Path
+    recap_points: tuple[str, ...] = ()  # the recap page's list: the summary's key points
 
 
 @dataclass(frozen=True)

@@ -209,3 +209,16 @@ def test_content_error_screen_when_nothing_loads(qtbot, make_window, tmp_path):
     window = make_window(lib=load_library(tmp_path / "missing"))
     assert window.stack.currentWidget() is window.error
     assert "content folder not found" in window.error.details.text()
+
+
+def test_each_page_shows_its_key_point(qtbot, make_window, library):
+    window = make_window(1280, 800)
+    reader = open_topic(qtbot, window)
+    topic = library.topic("fr", "cimentoplastie")
+    for index, page in enumerate(topic.pages):
+        window.jump_to_page(index)
+        shown = []
+        for number in range(reader.view.screen_count):
+            reader.view.show_screen(number)
+            shown.append(" ".join(reader.view.screen_text().split()))
+        assert any(f"À retenir : {page.key_point}" in text for text in shown), page.slug

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import shutil
 import subprocess
 
@@ -10,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from kiosk import printing
 from kiosk.config import Settings
-from kiosk.summary import qr_png
+from kiosk.summary import key_points, qr_png
 
 CHOSEN = ["sejour", "anesthesie", "anticoagulants"]
 OWN = ["Pourrai-je conduire après le geste ?", "Quand reprendre l'école & le sport ?"]
@@ -62,8 +64,10 @@ def test_pdf_has_key_points_questions_phone_and_at_most_two_pages(
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     flat = " ".join(text.split())
     topic = library.topic("fr", "cimentoplastie")
-    for page in topic.pages:
-        assert " ".join(page.key_point.split()) in flat, page.key_point
+    for point in key_points(topic):
+        assert " ".join(point.split()) in flat, point
+    # Dates are in words for patients, never "2026-12-06".
+    assert re.search(r"relu le \d{1,2} [a-zéû]+ \d{4}", flat) and topic.reviewed not in flat
     for question_id in CHOSEN:
         assert topic.question(question_id).text in flat
     for question in OWN:
