@@ -33,7 +33,10 @@ def text_items(document: QTextDocument, available: float) -> tuple[list[Item], l
         if table is not None:
             frame_rect = layout.frameBoundingRect(table)
             last = table.lastCursorPosition().block()
-            units.append((frame_rect.top(), block.position(), _block_end(last), False))
+            # The rect Qt gives starts inside the cell padding: the box is drawn above it.
+            fmt = table.format()
+            top = frame_rect.top() - fmt.cellPadding() - fmt.border() - fmt.cellSpacing()
+            units.append((max(0.0, top), block.position(), _block_end(last), False))
             block = last.next()
             continue
         rect = layout.blockBoundingRect(block)

@@ -304,7 +304,7 @@ class ReaderScreen(QWidget):
             return ""
         label = html.escape(self.tr("À retenir :"))
         return (
-            '<table width="100%" cellpadding="16" cellspacing="0"><tr><td class="callout">'
+            '<table width="100%" cellpadding="8" cellspacing="0"><tr><td class="callout">'
             f"<p><strong>{label}</strong> {html.escape(page.key_point)}</p></td></tr></table>"
         )
 
