@@ -46,10 +46,6 @@ KEEP_PLUGINS: dict[str, set[str] | None] = {
         "qtexttospeech_darwin",
     },
 }
-# Data folders of dependencies that hold one file per language: keep the content's.
-LANGUAGE_DATA = {
-    ("pyphen", "dictionaries"): re.compile(r"^hyph_(fr|en)(_[A-Z]{2})?\.dic$"),
-}
 # Python modules never needed at run time.
 PYTHON_EXCLUDES = (
     "tkinter",
@@ -196,25 +192,17 @@ def _drop_orphans(binaries: list) -> list:
     return kept
 
 
-def _keep_language_data(dest: str) -> bool:
-    parts = _parts(dest)
-    for folder, pattern in LANGUAGE_DATA.items():
-        if parts[:-1] == folder:
-            return bool(pattern.match(parts[-1]))
-    return True
-
-
 def lean(analysis) -> None:
     """Filter an Analysis in place: plugins, translations, then orphan libraries."""
 
     def keep(entry) -> bool:
         dest = entry[0]
-        return _keep_plugin(dest) and _keep_translation(dest) and _keep_language_data(dest)
+        return _keep_plugin(dest) and _keep_translation(dest)
 
     before = len(analysis.binaries) + len(analysis.datas)
     binaries = [entry for entry in analysis.binaries if keep(entry)]
     datas = [entry for entry in analysis.datas if keep(entry)]
-    log(f"dropped {before - len(binaries) - len(datas)} plugin, translation and language files")
+    log(f"dropped {before - len(binaries) - len(datas)} plugin and translation files")
     analysis.binaries = _rebuild(analysis.binaries, _drop_orphans(binaries))
     analysis.datas = _rebuild(analysis.datas, datas)
 

@@ -57,13 +57,6 @@ def test_translations(lean, dest, kept):
     assert lean._keep_translation(dest) is kept
 
 
-def test_language_data(lean):
-    assert lean._keep_language_data("pyphen/dictionaries/hyph_fr.dic")
-    assert lean._keep_language_data("pyphen/dictionaries/hyph_en_US.dic")
-    assert not lean._keep_language_data("pyphen/dictionaries/hyph_de_DE.dic")
-    assert lean._keep_language_data("content/fr/cimentoplastie/topic.md")
-
-
 def test_version_tuple(lean):
     assert lean.version_tuple("0.1.0") == (0, 1, 0, 0)
     assert lean.version_tuple("1.2.3.4.5+local") == (1, 2, 3, 4)

@@ -2,7 +2,8 @@
 
 Content is loaded exactly as the app loads it (:func:`kiosk.content.load_library`); its
 problems are reported as they are. Then come the checks the app does not need to run:
-parity across languages, plain language, and (optionally) layout.
+parity across languages, plain language (each page, then what a topic offers that no page
+uses), and (optionally) layout.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 from kiosk.checker.parity import check_parity
 from kiosk.checker.plain_language import Limits, check_page
 from kiosk.checker.report import Finding, Report, from_problem, relative
-from kiosk.checker.terms import load_terms
+from kiosk.checker.terms import combined, own_terms
+from kiosk.checker.usage import check_usage
 from kiosk.content import ContentProblem, Library, load_library
 from kiosk.content.titles import LANGUAGE_DIR
 
@@ -44,12 +46,17 @@ def plain_language_findings(
     findings: list[Finding] = []
     for language in library.languages:
         for topic in library.topics_for(language):
-            terms = load_terms(topic, problems)
+            own = own_terms(topic, problems)
             forms = tuple(form for entry in topic.glossary for form in entry.forms)
+            # Medical words the page must explain: the glossary's and the topic's own.
+            medical = tuple(entry.forms for entry in topic.glossary) + tuple((t,) for t in own)
             for page in topic.pages:
                 path = relative(page.source, library.root)
-                for f in check_page(page, language, limits, terms, forms):
-                    findings.append(Finding(path, f.line, "warning", f.category, f.message))
+                for f in check_page(
+                    page, language, limits, combined(language, own), forms, medical
+                ):
+                    findings.append(Finding(path, f.line, f.severity, f.category, f.message))
+            findings += check_usage(topic, library.root)
     return findings
 
 

@@ -1,7 +1,8 @@
 """``kiosk check [CONTENT_DIR]``: check content before a patient sees it.
 
 Exit code 0 when there is no error, 1 when there is one (or a warning, with ``--strict``),
-2 for a bad command line. Notes (how much a page scrolls) never change the exit code.
+2 for a bad command line. Notes (each page's score and size, its screens) never change the
+exit code.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import time
 from pathlib import Path
 
 from kiosk.checker.check import Options, check
-from kiosk.checker.plain_language import Limits
+from kiosk.checker.plain_language import MIN_READABILITY, Limits
 from kiosk.resources import content_dir
 
 QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
@@ -36,7 +37,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         type=float,
         default=defaults.min_readability,
         metavar="SCORE",
-        help="warn below this readability score (default %(default)g)",
+        help="warn below this readability score, in every language (default: "
+        + ", ".join(f"{score:g} in {lang}" for lang, score in MIN_READABILITY.items())
+        + ")",
+    )
+    parser.add_argument(
+        "--max-page-words",
+        type=int,
+        default=defaults.max_page_words,
+        metavar="N",
+        help="warn about pages with more than N words (default %(default)s)",
     )
     parser.add_argument(
         "--max-sentence-words",
@@ -62,7 +72,9 @@ def main(argv: list[str]) -> int:
         args = parse_args(argv)
     except SystemExit as exit_:  # --help, or a bad option (argparse already printed why)
         return exit_.code if isinstance(exit_.code, int) else 2
-    limits = Limits(args.min_readability, args.max_sentence_words, args.max_paragraphs)
+    limits = Limits(
+        args.min_readability, args.max_sentence_words, args.max_paragraphs, args.max_page_words
+    )
     layout = not args.no_layout
     if layout:
         _ensure_application()

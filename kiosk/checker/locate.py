@@ -53,14 +53,21 @@ class SourceLines:
                     return line
         return None
 
-    def find_pattern(self, pattern: re.Pattern[str]) -> int | None:
-        """First body line (or title/key header line) matching ``pattern``."""
-        for key in ("title", "key"):
+    def find_pattern(
+        self,
+        pattern: re.Pattern[str],
+        headers: bool = True,
+        skip: re.Pattern[str] | None = None,
+    ) -> int | None:
+        """First body line (or title/key header line, with ``headers``) matching
+        ``pattern``; body lines matching ``skip`` ("Source : …") are passed over."""
+        for key in ("title", "key") if headers else ():
             number = self.meta.get(key)
             if number and pattern.search(self.lines[number - 1].split(":", 1)[-1]):
                 return number
         for number in range(self.body_start, len(self.lines) + 1):
-            if pattern.search(self.lines[number - 1]):
+            line = self.lines[number - 1]
+            if pattern.search(line) and not (skip and skip.match(line)):
                 return number
         return None
 

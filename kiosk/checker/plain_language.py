@@ -1,23 +1,43 @@
-"""Plain-language warnings for one page: readability, long sentences, paragraphs, hard words."""
+"""Plain-language findings for one page: its score and size (a note), then warnings about
+readability, word budget, long sentences, paragraphs, the key point and hard words.
+
+Limits come from the content guide: Kandel–Moles 70 or more in French, Flesch 60 or more
+in English; about 55 words a page (warn above 60); sentences of at most 20 words; one short
+sentence as the key point, which the printed summary repeats under "À retenir".
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Literal
 
 from kiosk.checker import readability
+from kiosk.checker.explanations import unexplained
 from kiosk.checker.locate import SourceLines
 from kiosk.checker.terms import pattern, undefined_terms
 from kiosk.content import Page
 
 QUOTE_WORDS = 8
+MIN_READABILITY = {"fr": 70.0, "en": 60.0}
+DEFAULT_MIN_READABILITY = 60.0
+EXPLAIN_LIKE = {
+    "fr": '"un trocart, une grosse aiguille creuse", "… est …", "c\'est-à-dire …"',
+    "en": '"a trocar, a large hollow needle", "… is …", "that is …"',
+}
 
 
 @dataclass(frozen=True)
 class Limits:
-    min_readability: float = 60.0
+    min_readability: float | None = None  # None: per language, MIN_READABILITY
     max_sentence_words: int = 20
     max_paragraphs: int = 4
+    max_page_words: int = 60
+
+    def readability_floor(self, language: str) -> float:
+        if self.min_readability is not None:
+            return self.min_readability
+        return MIN_READABILITY.get(language, DEFAULT_MIN_READABILITY)
 
 
 @dataclass(frozen=True)
@@ -25,6 +45,7 @@ class PageFinding:
     line: int | None
     category: str
     message: str
+    severity: Literal["warning", "note"] = "warning"
 
 
 class _Paragraphs(HTMLParser):
@@ -73,29 +94,18 @@ def check_page(
     limits: Limits,
     terms: tuple[str, ...],
     glossary_forms: tuple[str, ...],
+    medical: tuple[tuple[str, ...], ...] = (),
 ) -> list[PageFinding]:
+    """Findings for one page. ``terms`` must be in the glossary (``glossary_forms``);
+    ``medical`` (forms of one word per item) must be explained on the page."""
     source = SourceLines(page.source)
-    findings: list[PageFinding] = []
-
-    if readability.supports(language):
-        stats = readability.stats(page.text, language)
-        value = readability.score(stats, language)
-        if stats.words and value < limits.min_readability:
-            findings.append(
-                PageFinding(
-                    None,
-                    "readability",
-                    f"readability {value:.1f} is below {limits.min_readability:g} "
-                    f"({readability.FORMULA_NAMES[language]}: "
-                    f"{stats.words_per_sentence:.1f} words per sentence, "
-                    f"{stats.syllables_per_word:.2f} syllables per word); "
-                    "use shorter sentences and shorter words",
-                )
-            )
+    text = readability.scored_text(page.text)
+    findings = _score(text, language, limits)
+    findings += _key_point(page, source)
 
     key_line = source.meta.get("key")
     sentences = [(s, key_line) for s in readability.split_sentences(page.key_point)]
-    sentences += [(s, None) for s in readability.split_sentences(page.text)]
+    sentences += [(s, None) for s in readability.split_sentences(text)]
     for sentence, line in sentences:
         count = len(readability.words(sentence))
         if count > limits.max_sentence_words:
@@ -120,8 +130,8 @@ def check_page(
             )
         )
 
-    text = "\n".join((page.title, page.key_point, page.text))
-    for word in undefined_terms(text, terms, glossary_forms):
+    whole = "\n".join((page.title, page.key_point, page.text))
+    for word in undefined_terms(whole, terms, glossary_forms):
         findings.append(
             PageFinding(
                 source.find_pattern(pattern(word)),
@@ -130,4 +140,78 @@ def check_page(
                 "add it to the glossary, or use a simpler word",
             )
         )
+    for item in unexplained(text, medical):
+        findings.append(
+            PageFinding(
+                source.find_pattern(
+                    pattern(item.word), headers=False, skip=readability.METADATA_LINE
+                ),
+                "explanation",
+                f'medical word "{item.word}" is not explained on the page: say what it means '
+                f"in plain words where it is first used ({EXPLAIN_LIKE.get(language, '')})",
+            )
+        )
     return findings
+
+
+def _score(text: str, language: str, limits: Limits) -> list[PageFinding]:
+    """The page's note (score, words, words a sentence, longest sentence), and warnings
+    for a low score or too many words."""
+    stats = readability.stats(text, language)
+    if not stats.words:
+        return []
+    findings = []
+    parts = [
+        f"{stats.words} words",
+        f"{stats.words_per_sentence:.1f} words a sentence",
+        f"longest {stats.longest}",
+    ]
+    if readability.supports(language):
+        name = readability.FORMULA_NAMES[language]
+        value = readability.score(stats, language)
+        parts.insert(0, f"{name} {value:.0f}")
+        floor = limits.readability_floor(language)
+        if value < floor:
+            findings.append(
+                PageFinding(
+                    None,
+                    "readability",
+                    f"readability {value:.1f} is below {floor:g} "
+                    f"({name}: {stats.words_per_sentence:.1f} words per sentence, "
+                    f"{stats.syllables_per_word:.2f} syllables per word); "
+                    "use shorter sentences and shorter words",
+                )
+            )
+    if stats.words > limits.max_page_words:
+        findings.append(
+            PageFinding(
+                None,
+                "words",
+                f"page has {stats.words} words (more than {limits.max_page_words}; aim for "
+                "about 55): move some text to another page, or say it shorter",
+            )
+        )
+    findings.append(PageFinding(None, "score", ", ".join(parts), "note"))
+    return findings
+
+
+def _key_point(page: Page, source: SourceLines) -> list[PageFinding]:
+    """The key point is one short sentence: the summary prints it under "À retenir"."""
+    line = source.meta.get("key")
+    sentences = readability.split_sentences(page.key_point)
+    if not sentences:
+        return [
+            PageFinding(
+                line, "key-point", "key point is empty: write the page's point in one sentence"
+            )
+        ]
+    if len(sentences) > 1:
+        return [
+            PageFinding(
+                line,
+                "key-point",
+                f"key point has {len(sentences)} sentences: keep one short sentence "
+                '(the summary prints it under "À retenir")',
+            )
+        ]
+    return []

@@ -1,28 +1,29 @@
 """Words, sentences, syllables and readability scores for French and English text.
 
-Syllables come from the ``pyphen`` hyphenation dictionaries (fr, en_US): a word has as many
-syllables as hyphenation points, plus one. Hyphenation dictionaries never split a
-typographic mute syllable ("vertèbre" is "ver-tèbre"), so French counts are written-word
-syllables, a little below spoken ones; that is the usual way to feed Kandel–Moles.
+Syllables are spoken syllables, counted by rule (:mod:`~kiosk.checker.syllables_fr`,
+:mod:`~kiosk.checker.syllables_en`): both formulas were calibrated on what is said, and
+hyphenation points undercount exactly the long medical words ("ostéoporose" 4 for 5).
 
-- French, Kandel–Moles: L = 207 − 1.015 × words/sentence − 0.736 × syllables per 100 words.
+- French, Kandel–Moles: L = 207 − 1.015 × words/sentence − 73.6 × syllables/word.
 - English, Flesch reading ease: 206.835 − 1.015 × words/sentence − 84.6 × syllables/word.
 
-Higher is easier; 60 and above reads as plain language for most adults.
+Higher is easier. Only what the patient reads as the page's text is scored: headers are
+not part of it, and metadata lines such as "Source : …" are left out (:func:`scored_text`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-import pyphen
+from kiosk.checker import syllables_en, syllables_fr
 
-DICTIONARIES = {"fr": "fr_FR", "en": "en_US"}
+COUNTERS = {"fr": syllables_fr.count, "en": syllables_en.count}
 FORMULA_NAMES = {"fr": "Kandel–Moles", "en": "Flesch reading ease"}
 VOWELS = set("aeiouyàâäéèêëîïôöùûüÿœæ")
 APOSTROPHES = "'’"
+# Lines that say where the text comes from, not what the patient should understand.
+METADATA_LINE = re.compile(r"^\s*sources?\s*:", re.IGNORECASE)
 
 # A word is letters, possibly joined by hyphens or apostrophes ("l'os", "mini-invasif");
 # a number is digits, possibly with a decimal separator ("1,5", "2.5").
@@ -37,6 +38,7 @@ class Stats:
     sentences: int
     words: int
     syllables: int
+    longest: int = 0  # words in the longest sentence
 
     @property
     def words_per_sentence(self) -> float:
@@ -48,14 +50,13 @@ class Stats:
 
 
 def supports(language: str) -> bool:
-    return language in DICTIONARIES
+    return language in COUNTERS
 
 
-@cache
-def _dictionary(language: str) -> pyphen.Pyphen:
-    # left=1 keeps a one-letter first syllable ("a-gain"); right=2 avoids splitting off a
-    # final consonant ("ce-men-t"), which right=1 does with the English patterns.
-    return pyphen.Pyphen(lang=DICTIONARIES[language], left=1, right=2)
+def scored_text(text: str) -> str:
+    """The page text without metadata lines ("Source : …"), which patients do not need
+    to understand and which would drag every score down."""
+    return "\n".join(line for line in text.split("\n") if not METADATA_LINE.match(line))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -101,26 +102,30 @@ def _has_vowel(text: str) -> bool:
 
 
 def _part_syllables(part: str, language: str) -> int:
-    if not _has_vowel(part):
-        # Letters said one by one ("CT", the "X" of "X-ray"); a stray letter is silent.
-        return len(part) if part.isupper() else 0
-    return len(_dictionary(language).positions(part.lower())) + 1
+    if part.isupper() and (len(part) in (2, 3, 4) or not _has_vowel(part)):
+        # An acronym is spelled ("IRM", "CT", the "X" of "X-ray"): a syllable a letter,
+        # three for W ("double-vé", "double-you").
+        return sum(3 if ch == "W" else 1 for ch in part)
+    return COUNTERS[language](part)
 
 
 def stats(text: str, language: str) -> Stats:
-    sentences = split_sentences(text)
-    tokens = [token for sentence in sentences for token in words(sentence)]
+    """Sentences, words, syllables (0 in a language without a counter) and the longest
+    sentence of ``text``."""
+    per_sentence = [words(sentence) for sentence in split_sentences(text)]
+    tokens = [token for sentence in per_sentence for token in sentence]
     return Stats(
-        sentences=len(sentences),
+        sentences=len(per_sentence),
         words=len(tokens),
-        syllables=sum(syllables(token, language) for token in tokens),
+        syllables=sum(syllables(token, language) for token in tokens) if supports(language) else 0,
+        longest=max((len(sentence) for sentence in per_sentence), default=0),
     )
 
 
 def score(s: Stats, language: str) -> float:
     """Readability of text with these statistics; higher is easier."""
     if language == "fr":
-        return 207 - 1.015 * s.words_per_sentence - 0.736 * (100 * s.syllables_per_word)
+        return 207 - 1.015 * s.words_per_sentence - 73.6 * s.syllables_per_word
     if language == "en":
         return 206.835 - 1.015 * s.words_per_sentence - 84.6 * s.syllables_per_word
     raise ValueError(f"no readability formula for {language!r}")

@@ -18,7 +18,9 @@ class Finding:
     path: str  # relative to the content folder, with "/" separators
     line: int | None
     severity: Severity
-    category: str  # content, parity, readability, long-sentence, paragraphs, term, layout
+    # content, parity, score (note), readability, words, long-sentence, paragraphs,
+    # key-point, term, explanation, glossary-unused, question-unused, layout (note)
+    category: str
     message: str
 
     def __str__(self) -> str:

@@ -44,24 +44,32 @@ BUILT_IN: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
 @cache
 def pattern(term: str) -> re.Pattern[str]:
     """Whole-word, case-insensitive match of ``term`` with an optional plural ending."""
-    words = [re.escape(word) + r"(?:s|x|e|es)?" for word in _fold(term).split()]
+    words = [re.escape(word) + r"(?:s|x|e|es)?" for word in fold(term).split()]
     return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.IGNORECASE)
 
 
 def load_terms(topic: Topic, problems: list[ContentProblem]) -> tuple[str, ...]:
     """Built-in terms for the topic's language, plus the topic's own ``terms.txt``."""
-    terms = list(BUILT_IN.get(topic.language, ()))
+    return combined(topic.language, own_terms(topic, problems))
+
+
+def combined(language: str, own: tuple[str, ...]) -> tuple[str, ...]:
+    """Built-in terms for ``language`` followed by a topic's own, without repeats."""
+    return tuple(dict.fromkeys(BUILT_IN.get(language, ()) + own))
+
+
+def own_terms(topic: Topic, problems: list[ContentProblem]) -> tuple[str, ...]:
+    """The topic's ``terms.txt`` alone (empty without one); reading problems are added to
+    ``problems``."""
     path = topic.folder / TERMS_FILE
-    if path.is_file():
-        terms.extend(_read_terms(path, problems))
-    return tuple(dict.fromkeys(terms))
+    return tuple(_read_terms(path, problems)) if path.is_file() else ()
 
 
 def _read_terms(path: Path, problems: list[ContentProblem]) -> list[str]:
@@ -82,8 +90,8 @@ def undefined_terms(text: str, terms: Iterable[str], glossary_forms: Iterable[st
 
     Each is returned as written in the text (first occurrence).
     """
-    forms = [_fold(form) for form in glossary_forms]
-    folded = _fold(text)
+    forms = [fold(form) for form in glossary_forms]
+    folded = fold(text)
     found: list[tuple[int, str]] = []
     for term in terms:
         match = pattern(term).search(folded)
