@@ -23,7 +23,9 @@ def test_text_output_is_grouped_by_file_with_a_summary(capsys, tmp_path):
     code, out = run_cli(capsys, str(broken_content(tmp_path)), "--no-layout")
     assert code == 1
     *body, summary = out.rstrip("\n").split("\n")
-    assert body[:5] == [
+    assert body[:7] == [
+        "fr/t/01-bon.md: note: Kandel–Moles 130, 3 words, 3.0 words a sentence, longest 3",
+        "",
         "fr/t/02-html.md:6: error: raw HTML is not allowed in content: '<div>Une boîte</div>'",
         "fr/t/02-html.md: error: page skipped because of the errors above",
         "",
@@ -33,7 +35,7 @@ def test_text_output_is_grouped_by_file_with_a_summary(capsys, tmp_path):
     ]
     assert body[-1] == ""
     assert SUMMARY.match(summary), summary
-    assert summary.startswith("11 errors, 0 warnings in 9 files (")
+    assert summary.startswith("11 errors, 2 warnings, 2 notes in 9 files (")
 
 
 def test_json_output_shape(capsys):
@@ -41,21 +43,28 @@ def test_json_output_shape(capsys):
     assert code == 0
     data = json.loads(out)
     assert set(data) == {"errors", "warnings", "problems", "seconds"}
-    assert (data["errors"], data["warnings"]) == (0, 7)
+    assert (data["errors"], data["warnings"]) == (0, 11)
     assert isinstance(data["seconds"], float) and 0 <= data["seconds"] < 10
-    assert len(data["problems"]) == 7
+    assert len(data["problems"]) == 11 + 8  # and a score note for each of the 8 pages
     for problem in data["problems"]:
         assert set(problem) == {"path", "line", "severity", "category", "message"}
         assert problem["severity"] in {"error", "warning", "note"}
         assert problem["line"] is None or isinstance(problem["line"], int)
         assert not problem["path"].startswith("/") and "\\" not in problem["path"]
     assert data["problems"][0] == {
+        "path": "en/t/01-phrase-longue.md",
+        "line": None,
+        "severity": "note",
+        "category": "score",
+        "message": "Flesch reading ease 92, 10 words, 5.0 words a sentence, longest 6",
+    }
+    assert data["problems"][1] == {
         "path": "en/t/02-difficile.md",
         "line": None,
         "severity": "warning",
         "category": "readability",
-        "message": "readability -138.7 is below 60 (Flesch reading ease: 7.0 words per sentence, "
-        "4.00 syllables per word); use shorter sentences and shorter words",
+        "message": "readability -162.8 is below 60 (Flesch reading ease: 7.0 words per sentence, "
+        "4.29 syllables per word); use shorter sentences and shorter words",
     }
 
 
@@ -79,7 +88,10 @@ def test_options_change_the_limits(capsys):
     assert run_cli(capsys, folder, "--no-layout", "--strict", "--min-readability", "-200",
                    "--max-sentence-words", "30", "--max-paragraphs", "6")[0] == 1  # fmt: skip
     _, out = run_cli(capsys, folder, "--no-layout", "--max-paragraphs", "6", "--json")
-    assert json.loads(out)["warnings"] == 6
+    assert json.loads(out)["warnings"] == 10
+    words = str(FIXTURES / "words")
+    assert run_cli(capsys, words, "--no-layout", "--strict")[0] == 1
+    assert run_cli(capsys, words, "--no-layout", "--strict", "--max-page-words", "65")[0] == 0
 
 
 def test_missing_folder_and_bad_options(capsys, tmp_path):

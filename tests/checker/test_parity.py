@@ -9,7 +9,7 @@ E = "error"
 
 def test_parity_mismatches():
     report = run("parity")
-    assert rows(report) == [
+    assert [r for r in rows(report) if r[3] == "parity"] == [
         ("en/t", None, E, "parity", "page 02-b.md of fr/t has no translation here"),
         ("en/t/03-c.md", None, E, "parity", "page is not in fr/t: use the same file names"),
         ("en/t/glossary.md", None, E, "parity", "1 glossary entry here, fr/t/glossary.md has 2: translate every entry, in the same order"),  # noqa: E501

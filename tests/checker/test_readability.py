@@ -1,4 +1,5 @@
-"""Syllables from pyphen, sentences, and the two readability formulas, checked by hand."""
+"""Syllables of words in context (elision, acronyms, numbers), sentences, and the two
+readability formulas, checked by hand. Word lists: test_syllables.py."""
 
 from __future__ import annotations
 
@@ -36,7 +37,9 @@ def test_flesch_reading_ease_on_a_known_sentence():
     ("word", "language", "count"),
     [
         ("cimentoplastie", "fr", 5),  # ci-men-to-plas-tie
-        ("ostéosynthèse", "fr", 4),  # os-téo-syn-thèse
+        ("ostéosynthèse", "fr", 5),  # os-té-o-syn-thèse: "éo" is two vowels
+        ("IRM", "fr", 3),  # acronyms are spelled: i-èr-èm
+        ("c'est-à-dire", "fr", 3),
         ("l'os", "fr", 1),  # elided article: no syllable of its own
         ("qu'il", "fr", 1),
         ("jusqu'à", "fr", 2),  # "qu" before an apostrophe is a consonant
