@@ -7,8 +7,9 @@ in the text needs the explanation (headers and "Source : …" lines are not the 
 use counts as explained when:
 
 - the word is directly followed by ``(``, by ``est``/``sont``/``is``/``are`` ("Un trocart
-  est une grosse aiguille creuse"), or by a comma and an article, which makes an
-  apposition ("un trocart, une grosse aiguille creuse"; "a trocar, a hollow needle");
+  est une grosse aiguille creuse"), or by a comma and an article or "qui"/"which"/"that"
+  ("un trocart, une grosse aiguille creuse"; "une anesthésie locale, qui endort la zone";
+  "a trocar, a hollow needle");
 - later in its sentence a colon is followed by more words ("une anesthésie locale : un
   médicament vous détend"), or the rest of the sentence or the next sentence says
   "c'est-à-dire", "veut dire", "signifie", "autrement dit", "c'est un/une/…", "ce sont
@@ -27,7 +28,8 @@ from dataclasses import dataclass
 from kiosk.checker.readability import split_sentences
 from kiosk.checker.terms import fold, pattern, text_at
 
-_ARTICLE = r"(?:un|une|des|le|la|les|l['’]|c['’]est|a|an|the|which|that)\b"
+# After a comma, these start an apposition or a relative clause that says what it is.
+_ARTICLE = r"(?:un|une|des|le|la|les|l['’]|c['’]est|qui|a|an|the|which|that)\b"
 _RIGHT_AFTER = re.compile(r"^\s*(?:\(|(?:est|sont|is|are)\b|,\s*" + _ARTICLE + ")", re.IGNORECASE)
 _COLON_THEN_WORDS = re.compile(r":\s*\w")
 _SAYS_WHAT_IT_MEANS = re.compile(

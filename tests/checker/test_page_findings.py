@@ -194,6 +194,22 @@ def test_bare_english_uses(text):
     assert [u.word for u in unexplained(text, TROCAR)] == [text.split("rocar")[0][-1] + "rocar"]
 
 
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Une anesthésie locale, qui endort la zone, suffit.", []),
+        ("Une anesthésie locale : la zone est endormie.", []),
+        ("On fait une anesthésie locale, c'est-à-dire qu'on endort la zone.", []),
+        ("On fait une anesthésie locale. C'est un produit qui endort la zone.", []),
+        ("On fait une anesthésie locale. Elle dure peu.", ["anesthésie locale"]),
+        ("Des anesthésies locales, puis le geste.", ["anesthésies locales"]),
+    ],
+)
+def test_french_explanations(text, bare):
+    forms = (("Anesthésie locale", "Anesthésies locales"),)
+    assert [u.word for u in unexplained(text, forms)] == bare
+
+
 def test_strict_fails_on_each_new_warning(capsys):
     for name in ("explain", "words", "key-point", "glossary-unused", "question-unused"):
         assert main([str(FIXTURES / name), "--no-layout"]) == 0, name
