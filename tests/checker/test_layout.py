@@ -56,9 +56,9 @@ def test_bundled_content_passes_strict(qapp, capsys):
     assert "0 errors, 0 warnings" in out.rstrip("\n").split("\n")[-1]
 
 
-def test_bundled_content_json_has_layout_notes_only(qapp, capsys):
+def test_bundled_content_json_has_notes_only(qapp, capsys):
     assert main(["--json", "--strict"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["errors"], data["warnings"]) == (0, 0)
-    assert {p["category"] for p in data["problems"]} <= {"layout"}
+    assert {p["category"] for p in data["problems"]} <= {"layout", "score"}
     assert all(p["severity"] == "note" for p in data["problems"])

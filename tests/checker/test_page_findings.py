@@ -235,3 +235,24 @@ def test_text_and_json_show_the_note(capsys):
             "message": "Kandel–Moles 88, 11 words, 5.5 words a sentence, longest 6",
         }
     ]
+
+
+def test_the_recap_page_may_list_words_explained_earlier(tmp_path):
+    """A page with ``recap: yes`` is the topic's summary: the words it lists were explained
+    on earlier pages, and it gets a little more room."""
+    import shutil
+
+    from kiosk.checker import Options, check
+
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "explain", root)
+    page = next((root / "fr").glob("*/01-*.md"))
+    text = page.read_text(encoding="utf-8")
+    head, body = text.split("\n\n", 1)
+    listed = "\n".join(f"- {line}" for line in body.strip().splitlines())
+    page.write_text(head + "\nrecap: oui\n\n" + listed + "\n", encoding="utf-8")
+    report = check(root, Options(layout=False))
+    before = check(FIXTURES / "explain", Options(layout=False))
+    name = page.name
+    assert [f for f in before.findings if f.category == "explanation" and f.path.endswith(name)]
+    assert not [f for f in report.findings if f.category == "explanation" and f.path.endswith(name)]
