@@ -419,6 +419,10 @@
         <translation>My questions (%1)</translation>
     </message>
     <message>
+        <source>À retenir :</source>
+        <translation>Key point:</translation>
+    </message>
+    <message>
         <source>Page %1 sur %2</source>
         <translation>Page %1 of %2</translation>
     </message>
