@@ -155,7 +155,7 @@ def check_page(
     return findings
 
 
-RECAP_EXTRA_WORDS = 15  # the recap page is a list of the essentials: a little more room
+RECAP_EXTRA_WORDS = 20  # the recap page is a list of the essentials: a little more room
 
 
 def _score(text: str, language: str, limits: Limits, recap: bool = False) -> list[PageFinding]:
