@@ -39,14 +39,24 @@ class ContentsScreen(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.scroll_area.set_name(self.tr("Liste des pages"))
         self._metrics: Metrics | None = None
+        self._shown: Topic | None = None
 
     def apply_metrics(self, m: Metrics) -> None:
         self._metrics = m
+        for button in self.page_buttons:
+            button.apply_metrics(m)
         margin = m.mm(10)
         self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
         self._layout.setSpacing(m.gap_px * 2)
 
     def show_topic(self, topic: Topic, covered: set[int]) -> None:
+        if self._shown is topic:  # the same pages: only the ticks may have changed
+            for index, check in enumerate(self.checks):
+                check.blockSignals(True)
+                check.setChecked(index in covered)
+                check.blockSignals(False)
+            return
+        self._shown = topic
         inner = QWidget()
         inner.setObjectName("page")
         grid = QGridLayout(inner)
