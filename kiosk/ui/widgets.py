@@ -56,7 +56,6 @@ class Tile(EnterButton):
             layout.addWidget(label)
         self.description_label.setVisible(bool(description))
         self._layout = layout
-        self._title_px = 0  # the style sheet's title size, known from apply_metrics
         self.setAccessibleName(title)
         self.setAccessibleDescription(description)
 
@@ -64,12 +63,12 @@ class Tile(EnterButton):
         pad = m.mm(6)
         self._layout.setContentsMargins(pad, pad, pad, pad)
         self._layout.setSpacing(m.gap_px)
-        self._title_px = m.title_px
         self._fit_words()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit_words()
+        if event.oldSize().width() != event.size().width():
+            self._fit_words()
 
     def _fit_words(self) -> None:
         """A word longer than the tile is wide ("ostéosynthèse" at large text on a narrow
@@ -77,17 +76,15 @@ class Tile(EnterButton):
         label = self.title_label
         room = self.contentsRect().width() - sum(self._margins())
         words = label.text().split()
-        size = self._title_px
-        if room <= 0 or not words or size <= 0:
+        if room <= 0 or not words:
             return
+        label.setStyleSheet("")  # measure with the size the style sheet gives
+        label.ensurePolished()
         font = QFont(label.font())
-        font.setPixelSize(size)
         widest = max(QFontMetrics(font).horizontalAdvance(word) for word in words)
         if widest > room:
-            size = max(10, int(size * room / widest) - 1)
-        style = f"font-size: {size}px;" if size != self._title_px else ""
-        if label.styleSheet() != style:  # only on a real change: no needless re-polish
-            label.setStyleSheet(style)
+            size = max(10, int(font.pixelSize() * room / widest) - 1)
+            label.setStyleSheet(f"font-size: {size}px;")
 
     def _margins(self) -> tuple[int, int]:
         margins = self._layout.contentsMargins()
