@@ -234,8 +234,13 @@ def set_pin(argv: list[str]) -> int:
         return 2
     import getpass
 
-    pin = getpass.getpass("New staff PIN (digits): ")
-    if pin != getpass.getpass("Same PIN again: "):
+    try:
+        pin = getpass.getpass("New staff PIN (digits): ")
+        again = getpass.getpass("Same PIN again: ")
+    except (EOFError, KeyboardInterrupt):  # no input, Ctrl-D or Ctrl-C
+        print("\nkiosk set-pin: cancelled; nothing changed", file=sys.stderr)
+        return 1
+    if pin != again:
         print("kiosk set-pin: the two PINs differ; nothing changed", file=sys.stderr)
         return 2
     try:

@@ -50,3 +50,25 @@ def test_set_pin_changes_only_its_line():
         '# my kiosk\nmode = "kiosk"\nstaff_pin_hash = "new"\nprinter = "P"\n'
     )
     assert set_pin_in_config('mode = "kiosk"', "h") == 'mode = "kiosk"\nstaff_pin_hash = "h"\n'
+
+
+def test_set_pin_without_input_says_cancelled_and_changes_nothing(tmp_path):
+    """`kiosk set-pin` with no input (Ctrl-D, or nothing on standard input) must not end in
+    a traceback: it says "cancelled", leaves the file alone and exits non-zero."""
+    import subprocess
+    import sys
+
+    config = tmp_path / "kiosk.toml"
+    config.write_text('mode = "kiosk"\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "set-pin", "--config", str(config)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 1
+    assert "cancelled; nothing changed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert config.read_text(encoding="utf-8") == 'mode = "kiosk"\n'
