@@ -38,7 +38,10 @@ class StaffPanel(QWidget):
         self.info.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.info.setAccessibleName(self.tr("Informations pour le personnel"))
         self._choices = QVBoxLayout()
-        actions = FlowLayout()  # as many per row as fit, whole labels
+        # As many per row as fit, whole labels. A FlowLayout (a Python QLayout) always
+        # lives on a widget of its own: nested in another layout, PySide could free it twice.
+        self._actions_box = QWidget()
+        actions = FlowLayout(self._actions_box)
         for button in (
             self.back_button,
             self.quit_button,
@@ -60,7 +63,7 @@ class StaffPanel(QWidget):
         outer.addWidget(self.scroll_area)
         layout = QVBoxLayout(inner)
         layout.addLayout(top)
-        layout.addLayout(actions)
+        layout.addWidget(self._actions_box)
         self._actions = actions
         layout.addLayout(self._choices)
         layout.addWidget(self.status)
@@ -97,8 +100,8 @@ class StaffPanel(QWidget):
             else self.tr("Passer en mode kiosque")
         )
         clear_layout(self._choices)
-        language_row = FlowLayout()
-        topic_row = FlowLayout()
+        language_box, topic_box = QWidget(), QWidget()
+        language_row, topic_row = FlowLayout(language_box), FlowLayout(topic_box)
         for row in (language_row, topic_row):
             row.set_gap(self._metrics.gap_px if self._metrics else 8)
         self._choices.addWidget(make_label(self.tr("Langue par défaut :")))
@@ -106,7 +109,7 @@ class StaffPanel(QWidget):
             button = BigButton(language_name(language))
             button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))
             language_row.addWidget(button)
-        self._choices.addLayout(language_row)
+        self._choices.addWidget(language_box)
         self._choices.addWidget(make_label(self.tr("Sujet au démarrage :")))
         for topic_id, title in topics:
             tile = Tile(title, topic_id)  # a long title wraps inside its tile
@@ -114,7 +117,7 @@ class StaffPanel(QWidget):
                 tile.apply_metrics(self._metrics)
             tile.clicked.connect(lambda _=False, tid=topic_id: self.topic_chosen.emit(tid))
             topic_row.addWidget(tile)
-        self._choices.addLayout(topic_row)
+        self._choices.addWidget(topic_box)
         self.info.setPlainText("\n".join(info_lines))
 
     def set_status(self, text: str) -> None:
