@@ -29,9 +29,11 @@ class SourceLines:
     """The lines of one content file, searchable by the words of the rendered text."""
 
     def __init__(self, path: Path):
+        from kiosk.content.markdown_pipeline import ContentFileError, read_limited
+
         try:
-            source = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        except (OSError, UnicodeDecodeError):
+            source = read_limited(path).decode("utf-8-sig").replace("\r\n", "\n")
+        except (OSError, UnicodeDecodeError, ContentFileError):
             source = ""
         self.raw = source.split("\n")
         self.lines = [_plain(line) for line in self.raw]

@@ -9,6 +9,7 @@ and padding on <div>). Raw HTML in a source is refused, never passed through.
 from __future__ import annotations
 
 import re
+import stat
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,14 +184,39 @@ def plain_text(root: ET.Element) -> str:
     return "\n".join(lines)
 
 
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular content file, never more than ``limit`` + 1.
+
+    A symbolic link must stay inside the folder holding it; devices, named pipes and
+    folders are refused before they are opened (reading /dev/zero would never end, a pipe
+    would block the kiosk). The size limit applies while reading, not after.
+    """
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        target = path.resolve()
+        if not target.is_relative_to(path.parent.resolve()):
+            raise ContentFileError(f"is a link to {target}, outside its folder")
+        info = target.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise ContentFileError("is not a regular file (a device, a pipe or a folder)")
+    with path.open("rb") as stream:
+        return stream.read(limit + 1)
+
+
+class ContentFileError(Exception):
+    """A content file that must not be read; the message says why."""
+
+
 def read_source(path: Path) -> tuple[str | None, list[ContentProblem]]:
     """Read a content file as UTF-8, reporting size and encoding problems with a line."""
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
+    except ContentFileError as error:
+        return None, [ContentProblem(path, None, f"file refused: it {error}")]
     except OSError as error:
         return None, [ContentProblem(path, None, f"cannot read file: {error.strerror}")]
     if len(data) > MAX_FILE_BYTES:
-        message = f"file is too large ({len(data) // 1024} KiB, limit {MAX_FILE_BYTES // 1024})"
+        message = f"file is too large (over {MAX_FILE_BYTES // 1024} KiB, the limit)"
         return None, [ContentProblem(path, None, message)]
     try:
         text = data.decode("utf-8-sig")

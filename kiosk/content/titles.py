@@ -6,6 +6,7 @@ The full load (kiosk.content.loader) replaces these titles moments later.
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 LANGUAGE_DIR = re.compile(r"^[a-z]{2}$")
@@ -29,6 +30,10 @@ def peek_titles(root: Path) -> dict[str, list[str]]:
 def _title_header(path: Path) -> str | None:
     """The ``title:`` line of the header block (which ends at the first blank line)."""
     try:
+        # Only a regular file (or a link to one): a pipe or a device would block the
+        # first frame. The loader reports such files to staff; here they are just skipped.
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         with path.open(encoding="utf-8-sig") as lines:
             for line in lines:
                 if not line.strip():
