@@ -26,6 +26,23 @@ def display_controls() -> tuple[BigButton, DisplayBar]:
     return button, bar
 
 
+def place_under(sheet: QWidget, anchor: QWidget, gap: int) -> None:
+    """Hang a sheet over its screen, just under ``anchor`` (the screen's top bar), across
+    the screen's width inside its margins: it covers the content, never pushes it."""
+    parent = sheet.parentWidget()
+    if parent is None or not sheet.isVisible():
+        return
+    layout = parent.layout()
+    margins = layout.contentsMargins() if layout is not None else None
+    left = margins.left() if margins is not None else 0
+    right = margins.right() if margins is not None else 0
+    width = max(0, parent.width() - left - right)
+    top = anchor.mapTo(parent, anchor.rect().bottomLeft()).y() + gap
+    height = min(sheet.heightForWidth(width), max(0, parent.height() - top))
+    sheet.setGeometry(left, top, width, height)
+    sheet.raise_()
+
+
 class DisplayBar(QWidget):
     scale_chosen = Signal(int)  # index into TEXT_SCALES
     contrast_toggled = Signal(bool)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import GlossaryEntry, Topic
-from kiosk.ui.display_bar import display_controls
+from kiosk.ui.display_bar import display_controls, place_under
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
 
@@ -93,12 +93,23 @@ class GlossaryScreen(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
         self._layout.addWidget(self.title)
-        self._layout.addWidget(self.display_bar)
         self._layout.addWidget(self.scroll_area, 1)
         self.back_button.clicked.connect(self.back_requested)
         self.terms: list[str] = []
         self._metrics: Metrics | None = None
+        # "Affichage" is a sheet over the list of words: it never pushes them away.
+        self.display_bar.setParent(self)
+        self.display_bar.setProperty("overlay", True)
+        self.display_bar.setVisible(False)
+        self.display_button.toggled.connect(self._place_display)
         self.retranslate()
+
+    def _place_display(self, _shown: bool = True) -> None:
+        place_under(self.display_bar, self.back_button, self._layout.spacing())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_display()
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("Lecture"))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from kiosk.content import Topic
 from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS, ListItem, Refusal, clean_text
 from kiosk.session import Session
-from kiosk.ui.display_bar import display_controls
+from kiosk.ui.display_bar import display_controls, place_under
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.overflow_bar import OverflowBar
 from kiosk.ui.question_list import QuestionListView
@@ -82,7 +82,6 @@ class QuestionsScreen(QWidget):
         header_layout.setContentsMargins(0, 0, 0, 0)
         header_layout.addWidget(self.title)
         header_layout.addWidget(toolbar)
-        header_layout.addWidget(self.display_bar)
         header_layout.addLayout(tabs)
         header_layout.addWidget(self.status)
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
@@ -101,6 +100,11 @@ class QuestionsScreen(QWidget):
         self.writer.cancelled.connect(self._on_edit_cancelled)
         self.list_view.remove_requested.connect(self._on_remove)
         self.list_view.edit_requested.connect(self._on_edit)
+        # "Affichage" is a sheet over the list: it never pushes the questions away.
+        self.display_bar.setParent(self)
+        self.display_bar.setProperty("overlay", True)
+        self.display_bar.setVisible(False)
+        self.display_button.toggled.connect(self._place_display)
         self.retranslate()
         self.open_tab(self.suggested_view)
 
@@ -187,6 +191,7 @@ class QuestionsScreen(QWidget):
 
     # State ------------------------------------------------------------------
     def open_tab(self, page: QWidget) -> None:
+        self.display_button.setChecked(False)  # the sheet belongs to the tab it was opened on
         self.stack.setCurrentWidget(page)
         tab = {self.suggested_view: self.suggested_tab, self.writer: self.write_tab}.get(
             page, self.list_tab
@@ -242,6 +247,10 @@ class QuestionsScreen(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_tabs()
+        self._place_display()
+
+    def _place_display(self, _shown: bool = True) -> None:
+        place_under(self.display_bar, self._top, self._header_layout.spacing())
 
     def wipe(self) -> None:
         """Forget the patient: text, undo history, keyboard state, messages, scroll."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -109,11 +109,18 @@ def walk_other_screens(window, supervisor, where: str) -> list[str]:
     questions.stack.setCurrentWidget(questions.confirm)
     check("questions/confirm", questions)
     questions.open_tab(questions.suggested_view)
+    questions.display_button.setChecked(True)
+    check("questions/Affichage", questions)
+    questions.display_button.setChecked(False)
+    questions.open_tab(questions.suggested_view)
     window.show_summary()
     check("summary", window.summary)
     window.show_contents()
     check("contents", window.contents)
     check("glossary", window.glossary)
+    window.glossary.display_button.setChecked(True)
+    check("glossary/Affichage", window.glossary)
+    window.glossary.display_button.setChecked(False)
     check("home", window.home)
     window.still_there.start(30)
     check("still there", window.still_there)
@@ -190,3 +197,22 @@ def test_screen_diagonal_sets_the_sizes_and_staff_see_the_figure(qtbot, make_win
     assert f"160 points par pouce (diagonale réglée {diagonal:g} pouces" in info
     default = make_window(1280, 800)
     assert round(default.applied_metrics.dpi) != 160  # without it, what the screen reports
+
+
+def test_affichage_is_a_sheet_that_never_pushes_content(qtbot, make_window):
+    window = make_window(1280, 800)
+    window.open_topic("cimentoplastie")
+    for screen, content in (
+        (window.questions, window.questions.stack),
+        (window.glossary, window.glossary.scroll_area),
+    ):
+        window.stack.setCurrentWidget(screen)
+        settle()
+        before = content.geometry()
+        screen.display_button.setChecked(True)
+        settle()
+        assert screen.display_bar.isVisible() and content.geometry() == before
+        assert screen.display_bar.geometry().top() >= screen.display_button.geometry().top()
+        qtbot.mouseClick(screen.display_bar.size_buttons[1], Qt.MouseButton.LeftButton)
+        assert not screen.display_bar.isVisible()  # closed after the choice
+        window.set_text_scale(0)
