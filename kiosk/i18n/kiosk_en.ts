@@ -184,6 +184,29 @@
     </message>
 </context>
 <context>
+    <name>PageNav</name>
+    <message>
+        <source>Précédent</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Mes questions</source>
+        <translation>My questions</translation>
+    </message>
+    <message>
+        <source>Suivant</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Page %1 sur %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>suite %1 sur %2</source>
+        <translation>part %1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>PageView</name>
     <message>
         <source>Page à lire</source>
@@ -407,10 +430,6 @@
         <translation>Stop reading aloud</translation>
     </message>
     <message>
-        <source>Précédent</source>
-        <translation>Previous</translation>
-    </message>
-    <message>
         <source>Texte de la page</source>
         <translation>Page text</translation>
     </message>
@@ -421,22 +440,6 @@
     <message>
         <source>À retenir :</source>
         <translation>Key point:</translation>
-    </message>
-    <message>
-        <source>Page %1 sur %2</source>
-        <translation>Page %1 of %2</translation>
-    </message>
-    <message>
-        <source>suite %1 sur %2</source>
-        <translation>part %1 of %2</translation>
-    </message>
-    <message>
-        <source>Mes questions</source>
-        <translation>My questions</translation>
-    </message>
-    <message>
-        <source>Suivant</source>
-        <translation>Next</translation>
     </message>
     <message>
         <source>Pause</source>

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextDocument
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Page, Topic
 from kiosk.session import Session
@@ -16,6 +15,8 @@ from kiosk.ui.display_bar import display_controls
 from kiosk.ui.glossary_view import DefinitionPanel
 from kiosk.ui.metrics import MIN_BODY_LINES, Metrics, body_line_px
 from kiosk.ui.overflow_bar import OverflowBar
+from kiosk.ui.page_documents import PageDocuments
+from kiosk.ui.page_nav import PageNav
 from kiosk.ui.page_view import PageView
 from kiosk.ui.swipe import SwipeFilter
 from kiosk.ui.theme import Palette, document_css
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
 SWIPE_MM = 25
 SHORT_SCREEN_MM = 110
-PROGRESS_STEPS = 60  # the progress bar's share of one page, divided among its screens
 
 
 class ReaderScreen(QWidget):
@@ -42,11 +42,10 @@ class ReaderScreen(QWidget):
         self.setObjectName("screen")
         self.session = session
         self.topic: Topic | None = None
-        self._documents: dict[str, QTextDocument] = {}
+        self.documents = PageDocuments(self)
         self._blank = QTextDocument(self)  # shown while rendered pages are deleted
         self._family = ""
         self._metrics: Metrics | None = None
-        self._css = ""
         self._title_px = 0
 
         self.home_button = BigButton()
@@ -85,26 +84,9 @@ class ReaderScreen(QWidget):
         self.view.question_toggled.connect(self.question_toggled)
         self.view.screen_changed.connect(self._refresh_controls)
 
-        self.previous_button = BigButton(role="primary")
-        self.next_button = BigButton(role="primary")
-        for button in (self.previous_button, self.next_button):
-            button.setProperty("nav", True)
-        # Page, then screen within the page, on two deliberate lines: short enough to sit
-        # between the buttons on a landscape tablet.
-        self.progress_label = make_label(role="muted")
-        self.progress_label.setWordWrap(False)
-        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setTextVisible(False)
-        self.progress = QWidget()
-        progress = QVBoxLayout(self.progress)
-        progress.setContentsMargins(0, 0, 0, 0)
-        progress.addWidget(self.progress_label)
-        progress.addWidget(self.progress_bar)
-        # Buttons and progress share a row; on a narrow (portrait) screen the progress gets
-        # a row of its own above the buttons, so the buttons keep their size.
-        self._bottom = QGridLayout()
-        self._narrow: bool | None = None
+        self.nav = PageNav()
+        self.previous_button, self.next_button = self.nav.previous_button, self.nav.next_button
+        self.progress_label, self.progress_bar = self.nav.progress_label, self.nav.progress_bar
 
         # Text sits in a centred column: lines of ~65 characters are easier to follow.
         self.column = QWidget()
@@ -121,8 +103,7 @@ class ReaderScreen(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.toolbar)
         self._layout.addLayout(centred, 1)
-        self._layout.addLayout(self._bottom)
-        self._arrange_bottom(narrow=False)
+        self._layout.addWidget(self.nav)
         self.speaker: Speaker | None = None
 
         self.swipe = SwipeFilter(min_distance_px=100, parent=self)
@@ -161,7 +142,7 @@ class ReaderScreen(QWidget):
         self.display_bar.retranslate()
         self.definition.retranslate()
         self._show_speech_state()
-        self.previous_button.setText(self.tr("Précédent"))
+        self.nav.retranslate()
         self.body.setAccessibleName(self.tr("Texte de la page"))
         self.view.retranslate()
         self._refresh_controls()
@@ -169,8 +150,9 @@ class ReaderScreen(QWidget):
     def apply_style(self, m: Metrics, palette: Palette, family: str) -> None:
         """New sizes or colours: re-render the page and stay on the same passage."""
         anchor = self.view.current_key()
-        self._metrics, self._family, self._css = m, family, document_css(palette)
+        self._metrics, self._family = m, family
         self._forget_documents()
+        self.documents.configure(m, family, document_css(palette))
         # Rows made for the old sizes may keep old fonts until shown: make them afresh,
         # so the page is cut with the heights they will really have.
         self.view.forget_suggestions()
@@ -180,8 +162,7 @@ class ReaderScreen(QWidget):
         self.toolbar.apply_metrics(m)
         self.display_bar.apply_metrics(m)
         self.definition.apply_metrics(m)
-        self._bottom.setHorizontalSpacing(m.gap_px * 2)
-        self._bottom.setVerticalSpacing(m.gap_px)
+        self.nav.apply_metrics(m)
         self._column_layout.setSpacing(m.gap_px)
         self.column.setMaximumWidth(m.body_px * 34)
         self.swipe.min_distance_px = m.mm(SWIPE_MM)
@@ -227,7 +208,7 @@ class ReaderScreen(QWidget):
         self.topic = topic
         self.view.forget_suggestions()
         self._forget_documents()
-        self.progress_bar.setRange(0, len(topic.pages) * PROGRESS_STEPS)
+        self.nav.set_page_count(len(topic.pages))
         self.session.page_index = page_index
         self.show_page()
         if anchor is not None:
@@ -247,9 +228,7 @@ class ReaderScreen(QWidget):
         """Delete the rendered pages (Python dropping them would not free the Qt objects)."""
         self.body.setDocument(self._blank)
         self.view.document = None
-        for document in self._documents.values():
-            document.deleteLater()
-        self._documents.clear()
+        self.documents.forget()
 
     def wipe(self) -> None:
         """A new patient starts at the top of the first page."""
@@ -294,19 +273,9 @@ class ReaderScreen(QWidget):
         self._column_layout.activate()  # a two-line title leaves less room: cut for that
         suggested = [q for qid in page.question_ids if (q := self.topic.question(qid))]
         chosen = set(self.session.questions.chosen_ids)
-        self.view.show_page(self._document_for(page), suggested, chosen, at_end)
+        document = self.documents.get(page, self.tr("À retenir :"))
+        self.view.show_page(document, suggested, chosen, at_end)
         self._refresh_controls()
-
-    def _key_point_html(self, page: Page) -> str:
-        """The page's key point, in a highlighted box at its foot: the patient sees on the
-        page what the printed summary will keep of it."""
-        if not page.key_point.strip():
-            return ""
-        label = html.escape(self.tr("À retenir :"))
-        return (
-            '<table width="100%" cellpadding="8" cellspacing="0"><tr><td class="callout">'
-            f"<p><strong>{label}</strong> {html.escape(page.key_point)}</p></td></tr></table>"
-        )
 
     def _fit_title(self) -> None:
         """A long title shrinks (down to the small text size) to stay on one line, so the
@@ -323,30 +292,6 @@ class ReaderScreen(QWidget):
             self._title_px = size
             self.page_title.setStyleSheet(f"font-size: {size}px;")
 
-    def _document_for(self, page: Page) -> QTextDocument:
-        document = self._documents.get(page.slug)
-        if document is None:
-            document = QTextDocument(self)
-            if self._metrics is not None:
-                font = QFont(self._family)
-                font.setPixelSize(self._metrics.body_px)
-                document.setDefaultFont(font)
-                document.setDocumentMargin(self._metrics.mm(1))
-            document.setDefaultStyleSheet(self._css)
-            document.setHtml(page.html + self._key_point_html(page))
-            self._documents[page.slug] = document
-        return document
-
-    def progress_text(self, separator: str = " — ") -> str:
-        """ "Page 5 sur 14 — suite 2 sur 3" (the screen only when the page has several)."""
-        index, total = self.session.page_index, len(self.topic.pages) if self.topic else 0
-        text = self.tr("Page %1 sur %2").replace("%1", str(index + 1)).replace("%2", str(total))
-        if self.view.screen_count > 1:
-            text += separator + self.tr("suite %1 sur %2").replace(
-                "%1", str(self.view.screen_index + 1)
-            ).replace("%2", str(self.view.screen_count))
-        return text
-
     @property
     def on_last_screen(self) -> bool:
         return self.session.on_last_page and self.view.screen_index >= self.view.screen_count - 1
@@ -354,49 +299,14 @@ class ReaderScreen(QWidget):
     def _refresh_controls(self) -> None:
         if self.topic is None:
             return
-        self.progress_label.setText(self.progress_text("\n"))
-        # The bar follows screens: each page is PROGRESS_STEPS, shared among its screens.
-        done = (self.view.screen_index + 1) / max(1, self.view.screen_count)
-        value = round((self.session.page_index + done) * PROGRESS_STEPS)
-        # setValue repaints at once; batch it with the rest of the page turn's paint.
-        self.progress_bar.setUpdatesEnabled(False)
-        self.progress_bar.setValue(value)
-        self.progress_bar.setUpdatesEnabled(True)
-        # Always two lines high, so the page does not jump between pages of one and of
-        # several screens.
-        self.progress_label.setMinimumHeight(
-            2 * self.progress_label.fontMetrics().lineSpacing() + 4
-        )
-        self.progress_bar.setAccessibleName(self.progress_text())
-        self.progress_label.setAccessibleName(self.progress_text())
-        first = self.session.on_first_page and self.view.screen_index == 0
-        self.previous_button.setEnabled(not first)
-        self.next_button.setText(
-            self.tr("Mes questions") if self.on_last_screen else self.tr("Suivant")
+        view = self.view
+        self.nav.show_position(
+            self.session.page_index, len(self.topic.pages), view.screen_index, view.screen_count
         )
 
-    # Layout of the bars and sheets ------------------------------------------
-    def _arrange_bottom(self, narrow: bool) -> None:
-        if narrow == self._narrow:
-            return
-        self._narrow = narrow
-        for widget in (self.previous_button, self.progress, self.next_button):
-            self._bottom.removeWidget(widget)
-        for column in range(3):
-            self._bottom.setColumnStretch(column, 0)
-        if narrow:
-            self._bottom.addWidget(self.progress, 0, 0, 1, 3)
-            self._bottom.addWidget(self.previous_button, 1, 0)
-            self._bottom.addWidget(self.next_button, 1, 2)
-        else:
-            self._bottom.addWidget(self.previous_button, 0, 0)
-            self._bottom.addWidget(self.progress, 0, 1)
-            self._bottom.addWidget(self.next_button, 0, 2)
-        self._bottom.setColumnStretch(1, 1)
-
+    # Layout of the sheets ---------------------------------------------------
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._update_bottom()
         self._place_sheets()
         # On a short screen (a 7-inch landscape tablet) the top bar's primary button is
         # 15 mm high like the others; "Suivant" keeps its 20 mm.
@@ -406,27 +316,6 @@ class ReaderScreen(QWidget):
             self.questions_button.setProperty("short", short)
             self.questions_button.style().unpolish(self.questions_button)
             self.questions_button.style().polish(self.questions_button)
-
-    def _update_bottom(self) -> None:
-        """Progress between the buttons when all three fit on one row, else above them."""
-        margins = self._layout.contentsMargins()
-        width = self.width() - margins.left() - margins.right()
-        self.next_button.ensurePolished()
-        texts = (self.tr("Suivant"), self.tr("Mes questions"))  # what "next" may say
-        next_width = max(self.next_button.fontMetrics().horizontalAdvance(t) for t in texts)
-        padding = (
-            self.next_button.sizeHint().width()
-            - self.next_button.fontMetrics().horizontalAdvance(self.next_button.text())
-        )
-        buttons = max(self.previous_button.sizeHint().width(), self.previous_button.minimumWidth())
-        buttons += max(next_width + padding, self.next_button.minimumWidth())
-        self.progress_label.ensurePolished()
-        metrics = self.progress_label.fontMetrics()
-        label = max(
-            metrics.horizontalAdvance(self.tr("Page %1 sur %2").replace("%1", "10")),
-            metrics.horizontalAdvance(self.tr("suite %1 sur %2").replace("%1", "10")),
-        )
-        self._arrange_bottom(narrow=buttons + label + 4 * self._bottom.horizontalSpacing() > width)
 
     def _place_sheets(self) -> None:
         """The display sheet hangs under the top bar; a definition sits over the page's foot."""

@@ -1,0 +1,125 @@
+"""The reader's foot: "Précédent", where the patient is, "Suivant".
+
+Buttons and progress share a row; on a narrow (portrait) screen the progress gets a row of
+its own above the buttons, so the buttons keep their size. The progress says the page and,
+when a page takes several screens, the screen ("Page 5 sur 14 / suite 2 sur 3"); its bar
+follows screens.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QProgressBar, QVBoxLayout, QWidget
+
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.widgets import BigButton, make_label
+
+PROGRESS_STEPS = 60  # the progress bar's share of one page, divided among its screens
+
+
+class PageNav(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.previous_button = BigButton(role="primary")
+        self.next_button = BigButton(role="primary")
+        for button in (self.previous_button, self.next_button):
+            button.setProperty("nav", True)
+        # Page, then screen within the page, on two deliberate lines: short enough to sit
+        # between the buttons on a landscape tablet.
+        self.progress_label = make_label(role="muted")
+        self.progress_label.setWordWrap(False)
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress = QWidget()
+        progress = QVBoxLayout(self.progress)
+        progress.setContentsMargins(0, 0, 0, 0)
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.progress_bar)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._narrow: bool | None = None
+        self._arrange(narrow=False)
+
+    def retranslate(self) -> None:
+        self.previous_button.setText(self.tr("Précédent"))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        self._grid.setHorizontalSpacing(m.gap_px * 2)
+        self._grid.setVerticalSpacing(m.gap_px)
+
+    def set_page_count(self, pages: int) -> None:
+        self.progress_bar.setRange(0, pages * PROGRESS_STEPS)
+
+    def show_position(self, page: int, pages: int, screen: int, screens: int) -> None:
+        """Where the patient is: 0-based page and screen, out of how many."""
+        self.progress_label.setText(self.position_text(page, pages, screen, screens, "\n"))
+        # setValue repaints at once; batch it with the rest of the page turn's paint.
+        done = (screen + 1) / max(1, screens)
+        self.progress_bar.setUpdatesEnabled(False)
+        self.progress_bar.setValue(round((page + done) * PROGRESS_STEPS))
+        self.progress_bar.setUpdatesEnabled(True)
+        # Always two lines high, so the page does not jump between pages of one and of
+        # several screens.
+        self.progress_label.setMinimumHeight(
+            2 * self.progress_label.fontMetrics().lineSpacing() + 4
+        )
+        spoken = self.position_text(page, pages, screen, screens)
+        self.progress_bar.setAccessibleName(spoken)
+        self.progress_label.setAccessibleName(spoken)
+        self.previous_button.setEnabled(page > 0 or screen > 0)
+        last = page == pages - 1 and screen >= screens - 1
+        self.next_button.setText(self.tr("Mes questions") if last else self.tr("Suivant"))
+
+    def position_text(
+        self, page: int, pages: int, screen: int, screens: int, separator: str = " — "
+    ) -> str:
+        """ "Page 5 sur 14 — suite 2 sur 3" (the screen only when the page has several)."""
+        text = self.tr("Page %1 sur %2").replace("%1", str(page + 1)).replace("%2", str(pages))
+        if screens > 1:
+            text += separator + self.tr("suite %1 sur %2").replace("%1", str(screen + 1)).replace(
+                "%2", str(screens)
+            )
+        return text
+
+    # Layout -----------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange(narrow=self._needed_width() > self.width())
+
+    def _needed_width(self) -> int:
+        """Both buttons (the next one at its longest label) and the progress on one row."""
+        self.next_button.ensurePolished()
+        metrics = self.next_button.fontMetrics()
+        texts = (self.tr("Suivant"), self.tr("Mes questions"))  # what "next" may say
+        padding = self.next_button.sizeHint().width() - metrics.horizontalAdvance(
+            self.next_button.text()
+        )
+        next_width = max(metrics.horizontalAdvance(text) for text in texts) + padding
+        buttons = max(self.previous_button.sizeHint().width(), self.previous_button.minimumWidth())
+        buttons += max(next_width, self.next_button.minimumWidth())
+        self.progress_label.ensurePolished()
+        label_metrics = self.progress_label.fontMetrics()
+        label = max(
+            label_metrics.horizontalAdvance(self.tr("Page %1 sur %2").replace("%1", "10")),
+            label_metrics.horizontalAdvance(self.tr("suite %1 sur %2").replace("%1", "10")),
+        )
+        return buttons + label + 4 * self._grid.horizontalSpacing()
+
+    def _arrange(self, narrow: bool) -> None:
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        for widget in (self.previous_button, self.progress, self.next_button):
+            self._grid.removeWidget(widget)
+        for column in range(3):
+            self._grid.setColumnStretch(column, 0)
+        if narrow:
+            self._grid.addWidget(self.progress, 0, 0, 1, 3)
+            self._grid.addWidget(self.previous_button, 1, 0)
+            self._grid.addWidget(self.next_button, 1, 2)
+        else:
+            self._grid.addWidget(self.previous_button, 0, 0)
+            self._grid.addWidget(self.progress, 0, 1)
+            self._grid.addWidget(self.next_button, 0, 2)
+        self._grid.setColumnStretch(1, 1)
