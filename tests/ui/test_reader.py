@@ -37,6 +37,14 @@ def finger_drag(widget, start: QPoint, end: QPoint, steps: int = 8):
     QTest.touchEvent(widget, device).release(0, end).commit()
 
 
+def go_to_longest_page(window, library) -> int:
+    """Show the French page with the most text (several screens at 1280x800); its index."""
+    topic = library.topic("fr", "cimentoplastie")
+    longest = max(range(len(topic.pages)), key=lambda i: len(topic.pages[i].text))
+    window.jump_to_page(longest)
+    return longest
+
+
 def page_number(reader) -> int:
     return int(progress(reader).split()[1])
 
@@ -134,9 +142,7 @@ def test_a_long_page_is_cut_into_screens_never_scrolled(qtbot, make_window, libr
     show the whole page, each one whole blocks, with no scroll bar anywhere."""
     window = make_window(1280, 800)
     reader = open_topic(qtbot, window)
-    topic = library.topic("fr", "cimentoplastie")
-    longest = max(range(len(topic.pages)), key=lambda i: len(topic.pages[i].text))
-    window.jump_to_page(longest)
+    go_to_longest_page(window, library)
     view = reader.view
     assert view.screen_count > 1
     document = reader.body.document()
@@ -161,9 +167,7 @@ def test_a_long_page_is_cut_into_screens_never_scrolled(qtbot, make_window, libr
 def test_text_size_change_keeps_the_passage(qtbot, make_window, library):
     window = make_window(1280, 800)
     reader = open_topic(qtbot, window)
-    topic = library.topic("fr", "cimentoplastie")
-    longest = max(range(len(topic.pages)), key=lambda i: len(topic.pages[i].text))
-    window.jump_to_page(longest)
+    longest = go_to_longest_page(window, library)
     view = reader.view
     view.show_screen(view.screen_count - 1)
     key = view.current_key()

@@ -31,6 +31,16 @@ def kiosk(qtbot, make_window):
     return build
 
 
+def enter_pin(qtbot, supervisor) -> None:
+    """Staff open the panel: the gesture, then the PIN typed on the pad."""
+    supervisor.open_staff()
+    pad = supervisor.pin_pad
+    for digit in PIN:
+        qtbot.mouseClick(pad.keys[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.ok_key, Qt.MouseButton.LeftButton)
+    assert supervisor.window.stack.currentWidget() is supervisor.panel
+
+
 def patient_gone(window) -> bool:
     return (
         window.stack.currentWidget() is window.attract
@@ -86,23 +96,16 @@ def test_cancel_stops_the_pin_pad_clock(qtbot, kiosk):
 
 def test_staff_inside_the_panel_are_not_thrown_out(qtbot, kiosk):
     window, supervisor = kiosk(idle_s=0.2)
-    supervisor.open_staff()
-    pad = supervisor.pin_pad
-    for digit in PIN:
-        qtbot.mouseClick(pad.keys[digit], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(pad.ok_key, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is supervisor.panel
-    qtbot.wait(600)
+    enter_pin(qtbot, supervisor)
+    # An idle timeout goes by: staff working in the panel stay there.
+    with qtbot.waitSignal(supervisor.idle.idle, timeout=3000):
+        pass
     assert window.stack.currentWidget() is supervisor.panel
 
 
 def test_reload_then_back_never_returns_to_the_last_patient(qtbot, kiosk):
     window, supervisor = kiosk(idle_s=60)
-    supervisor.open_staff()
-    pad = supervisor.pin_pad
-    for digit in PIN:
-        qtbot.mouseClick(pad.keys[digit], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(pad.ok_key, Qt.MouseButton.LeftButton)
+    enter_pin(qtbot, supervisor)
     qtbot.mouseClick(supervisor.panel.reload_button, Qt.MouseButton.LeftButton)
     assert window.session.questions.count == 0
     qtbot.mouseClick(supervisor.panel.back_button, Qt.MouseButton.LeftButton)
@@ -114,11 +117,7 @@ def test_reload_then_back_never_returns_to_the_last_patient(qtbot, kiosk):
 
 def test_mode_switch_then_back_returns_to_the_attract_screen(qtbot, kiosk):
     window, supervisor = kiosk(idle_s=60)
-    supervisor.open_staff()
-    pad = supervisor.pin_pad
-    for digit in PIN:
-        qtbot.mouseClick(pad.keys[digit], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(pad.ok_key, Qt.MouseButton.LeftButton)
+    enter_pin(qtbot, supervisor)
     qtbot.mouseClick(supervisor.panel.mode_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(supervisor.panel.back_button, Qt.MouseButton.LeftButton)
     assert patient_gone(window)
