@@ -6,6 +6,7 @@ the broken piece is left out, and everything else still loads.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -214,8 +215,6 @@ def _load_page(
 
 def _list_items(html_text: str) -> tuple[str, ...]:
     """The plain text of each list item of a page (our own HTML, from the pipeline)."""
-    import html as html_lib
-
     items = re.findall(r"<li>(.*?)</li>", html_text, flags=re.S)
     return tuple(
         " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", item)).split()) for item in items

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QScrollBar,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 
@@ -28,15 +29,9 @@ def _in_scroll_content(widget: QWidget) -> bool:
     while parent is not None:
         grand = parent.parentWidget()
         if isinstance(grand, QAbstractScrollArea) and parent is grand.viewport():
-            return not isinstance(grand, _text_views())
+            return not isinstance(grand, QTextEdit)  # a page slice is not a list
         parent = grand
     return False
-
-
-def _text_views() -> tuple[type, ...]:
-    from PySide6.QtWidgets import QTextEdit
-
-    return (QTextEdit,)
 
 
 def _layout_widgets(layout: QLayout) -> list[QWidget]:
