@@ -129,7 +129,7 @@ class PageView(QWidget):
         self.suggestions_title.setVisible(False)
 
     def _make_toggle(self, question: Question) -> QuestionToggle:
-        toggle = QuestionToggle(question.id, question.text)
+        toggle = QuestionToggle(question.id, question.text, self)  # styled as it will be shown
         toggle.setVisible(False)
         if self._metrics is not None and self._palette is not None:
             toggle.apply_style(self._metrics, self._palette)
@@ -163,8 +163,9 @@ class PageView(QWidget):
                 row = max(toggle.heightForWidth(width), toggle.minimumHeight())
                 self.items.append(Item((1, number, 0), row, gap_before=spacing))
         self.screens = paginate(self.items, height)
-        if anchor is not None:
-            self.show_screen(screen_of(self.screens, self.items, anchor))
+        # What is shown always follows the new cut (the same passage when there was one).
+        index = self.screen_index if anchor is None else screen_of(self.screens, self.items, anchor)
+        self.show_screen(index)
 
     def current_key(self) -> tuple[int, int, int] | None:
         if not self.items or self.screen_index >= len(self.screens):
