@@ -22,6 +22,8 @@ class Session:
         self.started = False  # a patient is using the kiosk (not the attract screen)
         self.text_scale = 0  # index into the UI's text sizes: A, A+, A++
         self.high_contrast = False
+        self.quiz_index = -1  # "Ai-je bien compris ?": -1 is its introduction
+        self.quiz_answers: dict[str, int] = {}  # quiz item id -> the option tapped (never kept)
 
     # Reading ------------------------------------------------------------
     def open_topic(self, topic_id: str, page_count: int) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kiosk.checker.parity import check_parity
 from kiosk.checker.plain_language import Limits, check_page
+from kiosk.checker.quiz_rules import check_quizzes
 from kiosk.checker.report import Finding, Report, from_problem, relative
 from kiosk.checker.terms import combined, own_terms
 from kiosk.checker.usage import check_usage
@@ -35,6 +36,7 @@ def check(content_dir: Path, options: Options | None = None) -> Report:
     problems: list[ContentProblem] = list(library.problems)  # terms.txt may add some
     plain = plain_language_findings(library, options.limits, problems)
     findings = [from_problem(p, root) for p in problems] + check_parity(library) + plain
+    findings += check_quizzes(library, options.limits)
     if options.layout:
         findings += layout_findings(library)
     return Report(findings, files=count_files(root), seconds=time.perf_counter() - started)

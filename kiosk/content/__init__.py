@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from kiosk.content.loader import load_library
     from kiosk.content.model import (
         ContentProblem,
+        Figure,
         GlossaryEntry,
         Library,
         Page,
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 _HOMES = {
     "ContentProblem": "model",
+    "Figure": "model",
     "GlossaryEntry": "model",
     "Library": "model",
     "Page": "model",
@@ -33,6 +35,7 @@ _HOMES = {
 }
 __all__ = [
     "ContentProblem",
+    "Figure",
     "GlossaryEntry",
     "Library",
     "Page",

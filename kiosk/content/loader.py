@@ -15,6 +15,7 @@ from kiosk.content.glossary_links import term_id
 from kiosk.content.markdown_pipeline import Rendered, line_of, read_source, render
 from kiosk.content.model import (
     ContentProblem,
+    Figure,
     GlossaryEntry,
     Library,
     Page,
@@ -22,6 +23,7 @@ from kiosk.content.model import (
     QuestionCategory,
     Topic,
 )
+from kiosk.content.quiz import Quiz, parse_quiz
 from kiosk.content.titles import LANGUAGE_DIR
 
 PAGE_FILE = re.compile(r"^\d+[-_].*\.md$")
@@ -108,6 +110,7 @@ def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) 
         categories=categories,
         tell_the_team=tuple(meta_doc.meta.get("signal", [])),
         folder=topic_dir,
+        quiz=_load_quiz(topic_dir, {p.slug for p in pages}, question_ids, problems),
     )
 
 
@@ -210,6 +213,7 @@ def _load_page(
         question_ids=tuple(i for i in ids if i in question_ids),
         source=path,
         recap_points=_list_items(doc.html) if recap else (),
+        figures=tuple(Figure(src, alt, caption) for src, alt, caption in doc.figures),
     )
 
 
@@ -238,6 +242,21 @@ def _render_optional(
         return None
     doc = _render_file(path, topic_dir, set(), problems)
     return doc if doc is not None and doc.html else None
+
+
+def _load_quiz(
+    topic_dir: Path, slugs: set[str], question_ids: set[str], problems: list[ContentProblem]
+) -> Quiz | None:
+    """The optional "Ai-je bien compris ?" check (``quiz.md``), once pages and questions
+    are known: each question cites a page, and may offer a suggested question."""
+    path = topic_dir / "quiz.md"
+    doc = _render_optional(path, topic_dir, problems)
+    if doc is None:
+        return None
+    meta = _check_meta(doc, path, {"title"}, ("title",), problems)
+    if meta is None:
+        return None
+    return parse_quiz(doc, path, meta["title"], slugs, question_ids, problems)
 
 
 def _load_glossary(

@@ -19,7 +19,8 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from kiosk.content.glossary_links import link_terms
-from kiosk.content.model import ContentProblem
+from kiosk.content.image_check import image_problems, image_warnings
+from kiosk.content.model import ContentProblem, Severity
 
 MAX_FILE_BYTES = 256 * 1024
 EXTENSIONS = ["meta", "attr_list", "def_list", "admonition", "abbr", "tables", "sane_lists"]
@@ -27,7 +28,8 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg"}
 
 # Tag -> attributes kept. Anything else is dropped (the tag is unwrapped, its text kept).
 ALLOWED: dict[str, set[str]] = {
-    **{tag: set() for tag in "p ul ol strong em b i br hr code pre".split()},
+    **{tag: set() for tag in "ul ol strong em b i br hr code pre".split()},
+    "p": {"class", "align"},  # figures and their captions
     # ids (from attr_list) identify question categories and questions across languages
     **{tag: {"id"} for tag in "h1 h2 h3 h4 li".split()},
     **{tag: set() for tag in "blockquote dl dt dd thead tbody tr sup sub span".split()},
@@ -48,6 +50,7 @@ class Finding:
 
     message: str
     needle: str  # text to look for in the source to find the line
+    severity: Severity = "error"
 
 
 @dataclass
@@ -59,6 +62,7 @@ class Rendered:
     root: ET.Element  # the cleaned element tree, for extracting glossary and questions
     source: str  # the Markdown it came from, to locate lines
     problems: list[ContentProblem] = field(default_factory=list)
+    figures: list[tuple[str, str, str]] = field(default_factory=list)  # src, alt, caption
 
 
 class _KioskTreeprocessor(Treeprocessor):
@@ -71,9 +75,11 @@ class _KioskTreeprocessor(Treeprocessor):
     ):
         super().__init__(md)
         self.topic_dir = topic_dir.resolve()
+        self.language = topic_dir.name and topic_dir.parent.name  # content/<language>/<topic>
         self.page_slugs = page_slugs
         self.terms = terms
         self.findings: list[Finding] = []
+        self.figures: list[tuple[str, str, str]] = []  # src, alt, caption
         self.root: ET.Element = ET.Element("div")
 
     def run(self, root: ET.Element) -> None:
@@ -85,6 +91,7 @@ class _KioskTreeprocessor(Treeprocessor):
                 self._check_link(element)
             elif element.tag == "img":
                 self._check_image(element)
+        self._make_figures(root)
         _apply_allowlist(root)
         link_terms(root, self.terms)
         self.root = root
@@ -122,13 +129,64 @@ class _KioskTreeprocessor(Treeprocessor):
             elif target.suffix.lower() not in IMAGE_SUFFIXES:
                 problem = f"image {src!r} has an unsupported type (use PNG, JPEG or SVG)"
             else:
-                element.set("src", target.as_uri())
+                refusals = image_problems(target, self.language)
+                for warning in [] if refusals else image_warnings(target, self.language):
+                    self.findings.append(Finding(f"image {src!r} {warning}", src, "warning"))
+                if refusals:
+                    problem = f"image {src!r} refused: it " + "; it ".join(refusals)
+                else:
+                    element.set("src", target.as_uri())
         if problem:
             self.findings.append(Finding(problem, src))
             alt = element.get("alt", "")
             element.tag = "span"
             element.attrib.clear()
             element.text = alt
+
+    def _make_figures(self, root: ET.Element) -> None:
+        """An image alone in its paragraph becomes a centred figure followed by its caption
+        (the image's title, ``![what it shows](images/x.svg "Caption")``)."""
+        for parent in list(root.iter()):
+            for paragraph in list(parent):
+                images = [child for child in paragraph if child.tag == "img"]
+                if paragraph.tag != "p" or not images:
+                    continue
+                image = images[0]
+                src = image.get("src", "")
+                needle = Path(unquote(urlparse(src).path)).name  # the file name, to find the line
+                alone = len(paragraph) == 1 and not (paragraph.text or "").strip()
+                if not alone or (image.tail or "").strip():
+                    message = "an image must be alone in its paragraph (a line of its own)"
+                    self.findings.append(Finding(message, needle))
+                    for inline in images:  # shown as its words, never inside a sentence
+                        text = inline.get("alt", "")
+                        _unwrap(inline)
+                        inline.text = text
+                    continue
+                alt = " ".join(image.get("alt", "").split())
+                caption = " ".join(image.get("title", "").split())
+                if not alt:
+                    self.findings.append(
+                        Finding(
+                            "image has no alternative text: describe what it shows between "
+                            "the brackets, ![what it shows](…)",
+                            needle,
+                        )
+                    )
+                if not caption:
+                    self.findings.append(
+                        Finding(
+                            "image has no caption: add it in quotes after the file name, "
+                            '(images/x.svg "Caption")',
+                            needle,
+                        )
+                    )
+                paragraph.attrib.update({"class": "figure", "align": "center"})
+                if caption:
+                    below = ET.Element("p", {"class": "caption", "align": "center"})
+                    below.text = caption
+                    parent.insert(list(parent).index(paragraph) + 1, below)
+                self.figures.append((src, alt, caption))
 
 
 def _admonition_to_table(div: ET.Element) -> None:
@@ -263,7 +321,7 @@ def render(
     meta_lines = meta_line_numbers(source)
     body_start = max(meta_lines.values(), default=0) + 1
     problems = [
-        ContentProblem(path, line_of(source, f.needle, body_start), f.message)
+        ContentProblem(path, line_of(source, f.needle, body_start), f.message, f.severity)
         for f in processor.findings
     ]
     for raw in md.htmlStash.rawHtmlBlocks:
@@ -279,4 +337,6 @@ def render(
         html = ""  # never show a page whose HTML we did not produce ourselves
     meta: dict[str, list[str]] = getattr(md, "Meta", {})
     text = plain_text(processor.root)
-    return Rendered(html, text, meta, meta_lines, processor.root, source, problems)
+    return Rendered(
+        html, text, meta, meta_lines, processor.root, source, problems, processor.figures
+    )

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from kiosk.content.quiz import Quiz  # quiz.py imports this module
 
 Severity = Literal["error", "warning"]
 
@@ -24,6 +27,16 @@ class ContentProblem:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """An illustration on a page: the file, what it shows (for read-aloud and screen
+    readers) and its caption."""
+
+    source: str  # file: URI inside the topic folder, as in the page's HTML
+    alt: str
+    caption: str
+
+
+@dataclass(frozen=True)
 class Page:
     number: int  # 1-based position in the topic
     slug: str  # file name without extension, e.g. "03-pourquoi"
@@ -34,6 +47,7 @@ class Page:
     question_ids: tuple[str, ...]
     source: Path
     recap_points: tuple[str, ...] = ()  # the recap page's list: the summary's key points
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,7 @@ class Topic:
     categories: tuple[QuestionCategory, ...] = ()
     tell_the_team: tuple[str, ...] = ()
     folder: Path = Path()
+    quiz: Quiz | None = None  # the optional "Ai-je bien compris ?" check (quiz.md)
 
     def glossary_entry(self, entry_id: str) -> GlossaryEntry | None:
         return next((entry for entry in self.glossary if entry.id == entry_id), None)

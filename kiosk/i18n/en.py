@@ -185,4 +185,5 @@ EN = {
     "La suite est plus bas": "More below",
     "Code et impression": "Code and printing",
     "À retenir :": "Key point:",
+    "Illustration : %1": "Picture: %1",
 }

@@ -20,6 +20,7 @@ class ContentsScreen(QWidget):
     page_chosen = Signal(int)  # 0-based
     covered_changed = Signal(int, bool)
     back_requested = Signal()
+    quiz_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,10 +77,17 @@ class ContentsScreen(QWidget):
             grid.addWidget(check, index, 1)
             self.page_buttons.append(button)
             self.checks.append(check)
+        if topic.quiz is not None:  # a good conversation starter for the nurse too
+            quiz = Tile(topic.quiz.title, self.tr("Quelques questions pour vérifier"))
+            if self._metrics is not None:
+                quiz.apply_metrics(self._metrics)
+            quiz.clicked.connect(self.quiz_requested)
+            grid.addWidget(quiz, len(topic.pages), 0)
+            self.page_buttons.append(quiz)
         grid.setColumnStretch(0, 1)
         if self._metrics is not None:
             grid.setSpacing(self._metrics.gap_px)
-        grid.setRowStretch(len(topic.pages), 1)
+        grid.setRowStretch(len(topic.pages) + 1, 1)
         self.scroll_area.replace_content(inner)
         self.title.setText(self.tr("Sommaire : %1").replace("%1", topic.title))
         self.title.setTextFormat(Qt.TextFormat.PlainText)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kiosk.ui.home import HomeScreen
     from kiosk.ui.placeholder import MessageScreen
     from kiosk.ui.questions_screen import QuestionsScreen
+    from kiosk.ui.quiz_screen import QuizScreen
     from kiosk.ui.reader import ReaderScreen
     from kiosk.ui.still_there import StillThereScreen
     from kiosk.ui.summary_screen import SummaryScreen
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
     summary: SummaryScreen
     contents: ContentsScreen
     glossary: GlossaryScreen
+    quiz: QuizScreen
     still_there: StillThereScreen
     message: MessageScreen
     error: MessageScreen
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         from kiosk.ui.home import HomeScreen
         from kiosk.ui.placeholder import MessageScreen
         from kiosk.ui.questions_screen import QuestionsScreen
+        from kiosk.ui.quiz_screen import QuizScreen
         from kiosk.ui.reader import ReaderScreen
         from kiosk.ui.still_there import StillThereScreen
         from kiosk.ui.summary_screen import SummaryScreen
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
         self.summary = SummaryScreen(self.session, self.settings, self.family)
         self.contents = ContentsScreen()
         self.glossary = GlossaryScreen()
+        self.quiz = QuizScreen(self.session)
         self.still_there = StillThereScreen()
         self.message = MessageScreen()
         self.error = MessageScreen()
@@ -132,6 +136,7 @@ class MainWindow(QMainWindow):
             self.summary,
             self.contents,
             self.glossary,
+            self.quiz,
             self.still_there,
             self.message,
             self.error,
@@ -146,6 +151,11 @@ class MainWindow(QMainWindow):
         self.reader.contents_requested.connect(self.show_contents)
         self.reader.question_toggled.connect(self.toggle_question)
         self.reader.glossary_requested.connect(self.show_glossary)
+        self.reader.quiz_requested.connect(self.show_quiz)
+        self.quiz.skip_requested.connect(self.show_questions)
+        self.quiz.reread_requested.connect(self.reread_page)
+        self.quiz.question_add_requested.connect(self.toggle_question)
+        self.contents.quiz_requested.connect(self.show_quiz)
         self.glossary.back_requested.connect(self.back_to_reader)
         # Reading comfort is on every reading screen, and the same choice everywhere.
         self.display_bars = [
@@ -179,6 +189,7 @@ class MainWindow(QMainWindow):
             self.stack.currentChanged,
             self.questions.stack.currentChanged,
             self.reader.view.screen_changed,
+            self.quiz.step_changed,
         ):
             changed.connect(self.tap_guard.screen_changed)
 
@@ -247,7 +258,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(style_sheet(self.palette_, m, self.family))
         for screen in (self.attract, self.home, self.message, self.error, self.still_there):
             screen.apply_metrics(m)
-        for other in (self.summary, self.contents, self.glossary):
+        for other in (self.summary, self.contents, self.glossary, self.quiz):
             other.apply_metrics(m)
         self.questions.apply_style(m, self.palette_)
         self.reader.apply_style(m, self.palette_, self.family)
@@ -278,6 +289,7 @@ class MainWindow(QMainWindow):
             self.reader.show_topic(topic, page, keep_passage=page == self.session.page_index)
             self.questions.show_topic(topic)
             self.glossary.show_topic(topic)
+            self.quiz.show_topic(topic)
         elif self.stack.currentWidget() is self.home:
             self.go_home()
         self._show_display_state()
@@ -330,6 +342,7 @@ class MainWindow(QMainWindow):
         self.questions.wipe()
         self.summary.wipe()
         self.reader.wipe()
+        self.quiz.wipe()
         self.still_there.stop()
         # Qt keeps every pixmap a label has painted (this patient's QR code among them)
         # in its 10 MB QPixmapCache until evicted: forget them with the patient.
@@ -362,6 +375,7 @@ class MainWindow(QMainWindow):
         self.reader.show_topic(topic)
         self.questions.show_topic(topic)
         self.glossary.show_topic(topic)
+        self.quiz.show_topic(topic)
         self._show_display_state()
         self.stack.setCurrentWidget(self.reader)
 
@@ -379,6 +393,26 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.summary)
         covered = sorted(self.session.pages_covered) if self.presenter else []
         self.summary.show_summary(topic, [topic.pages[i].title for i in covered])
+
+    def show_quiz(self) -> None:
+        topic = self.current_topic()
+        if topic is None or topic.quiz is None:
+            self.show_questions()
+            return
+        self.reader.set_rereading(False)
+        self.quiz.show_topic(topic)
+        self.stack.setCurrentWidget(self.quiz)
+
+    def reread_page(self, slug: str) -> None:
+        """From a quiz answer to the page it comes from; "Retour au quiz" brings them back."""
+        topic = self.current_topic()
+        index = (
+            next((i for i, p in enumerate(topic.pages) if p.slug == slug), None) if topic else None
+        )
+        if index is None:
+            return
+        self.jump_to_page(index)
+        self.reader.set_rereading(True)
 
     def show_glossary(self) -> None:
         self.stack.setCurrentWidget(self.glossary)

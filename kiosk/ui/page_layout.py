@@ -9,11 +9,14 @@ The reader and ``kiosk check`` share this, so authors see what patients get.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from kiosk.pagination import Item
+
+OBJECT = "\ufffc"  # how an image stands in the text
 
 
 class TextSpan(NamedTuple):
@@ -40,8 +43,13 @@ def text_items(document: QTextDocument, available: float) -> tuple[list[Item], l
             block = last.next()
             continue
         rect = layout.blockBoundingRect(block)
-        # Headings and lead-ins ("Les risques graves sont :") stay with what follows.
-        heading = block.blockFormat().headingLevel() > 0 or block.text().rstrip().endswith(":")
+        # Headings, lead-ins ("Les risques graves sont :") and figures stay with what
+        # follows (a figure's caption).
+        heading = (
+            block.blockFormat().headingLevel() > 0
+            or block.text().rstrip().endswith(":")
+            or block.text() == OBJECT
+        )
         units.append((rect.top(), block.position(), _block_end(block), heading))
         block = block.next()
 
@@ -90,8 +98,31 @@ def _split(
     return parts
 
 
-def plain_text(document: QTextDocument, start: int, end: int) -> str:
+def plain_text(
+    document: QTextDocument, start: int, end: int, describe: Callable[[str], str] = str
+) -> str:
+    """The text between two positions; each image is replaced by ``describe(its name)``."""
     cursor = QTextCursor(document)
     cursor.setPosition(start)
     cursor.setPosition(min(end, document.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
-    return cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+    text = cursor.selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+    if OBJECT in text:
+        names = iter(image_names(document, start, end))
+        text = "".join(describe(next(names, "")) if c == OBJECT else c for c in text)
+    return text
+
+
+def image_names(document: QTextDocument, start: int, end: int) -> list[str]:
+    """Names (URLs) of the images between two positions, in order."""
+    names: list[str] = []
+    block = document.findBlock(start)
+    while block.isValid() and block.position() <= end:
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isImageFormat() and start <= fragment.position() <= end:
+                names += [fmt.toImageFormat().name()] * fragment.length()
+            iterator += 1
+        block = block.next()
+    return names

@@ -39,6 +39,7 @@ class PageNav(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._narrow: bool | None = None
+        self.quiz_next = False  # the topic ends with "Ai-je bien compris ?"
         self._arrange(narrow=False)
 
     def retranslate(self) -> None:
@@ -69,7 +70,10 @@ class PageNav(QWidget):
         self.progress_label.setAccessibleName(spoken)
         self.previous_button.setEnabled(page > 0 or screen > 0)
         last = page == pages - 1 and screen >= screens - 1
-        self.next_button.setText(self.tr("Mes questions") if last else self.tr("Suivant"))
+        self.next_button.setText(self._last_label() if last else self.tr("Suivant"))
+
+    def _last_label(self) -> str:
+        return self.tr("Ai-je compris ?") if self.quiz_next else self.tr("Mes questions")
 
     def position_text(
         self, page: int, pages: int, screen: int, screens: int, separator: str = " — "
@@ -91,7 +95,7 @@ class PageNav(QWidget):
         """Both buttons (the next one at its longest label) and the progress on one row."""
         self.next_button.ensurePolished()
         metrics = self.next_button.fontMetrics()
-        texts = (self.tr("Suivant"), self.tr("Mes questions"))  # what "next" may say
+        texts = (self.tr("Suivant"), self._last_label())  # what "next" may say
         padding = self.next_button.sizeHint().width() - metrics.horizontalAdvance(
             self.next_button.text()
         )

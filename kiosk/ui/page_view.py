@@ -12,10 +12,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
-from kiosk.content import Question
+from kiosk.content import Figure, Question
 from kiosk.pagination import Item, Screen, paginate, screen_of
+from kiosk.ui.illustrations import Illustrations
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.page_layout import TextSpan, plain_text, text_items
+from kiosk.ui.page_layout import TextSpan, image_names, plain_text, text_items
 from kiosk.ui.question_toggle import QuestionToggle
 from kiosk.ui.theme import Palette
 from kiosk.ui.widgets import make_label
@@ -82,6 +83,8 @@ class PageView(QWidget):
         self._metrics: Metrics | None = None
         self._palette: Palette | None = None
         self.document: QTextDocument | None = None
+        self.figures: tuple[Figure, ...] = ()
+        self.illustrations = Illustrations()
         self.items: list[Item] = []
         self._spans: list[TextSpan] = []
         self.screens: list[Screen] = [Screen(0, 0)]
@@ -91,6 +94,7 @@ class PageView(QWidget):
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Page à lire"))
+        self._figure_label = self.tr("Illustration : %1")
         self.suggestions_title.setText(self.tr("Questions à poser à votre médecin :"))
 
     def apply_style(self, m: Metrics, palette: Palette) -> None:
@@ -101,10 +105,16 @@ class PageView(QWidget):
 
     # Content ----------------------------------------------------------------
     def show_page(
-        self, document: QTextDocument, questions: list[Question], chosen: set[str], at_end: bool
+        self,
+        document: QTextDocument,
+        questions: list[Question],
+        chosen: set[str],
+        at_end: bool,
+        figures: tuple[Figure, ...] = (),
     ) -> None:
         """A new page: its first screen, or its last when the patient came back to it."""
         self.document = document
+        self.figures = figures
         self.text.setDocument(document)
         for toggle in self.toggles:
             toggle.setVisible(False)
@@ -152,6 +162,16 @@ class PageView(QWidget):
         anchor = self.current_key()
         self._laid_out_for = (width, height)
         spacing = self._layout.spacing()
+        if self._metrics is not None and self._palette is not None:
+            self.illustrations.fit(
+                document,
+                self.figures,
+                width,
+                height,
+                self._metrics.body_px,
+                self.devicePixelRatioF(),
+                self._palette.name == "high-contrast",
+            )
         document.setTextWidth(width)
         self.items, self._spans = text_items(document, height)
         if self.toggles:
@@ -181,11 +201,24 @@ class PageView(QWidget):
         if text:
             self.text.show_slice(self._spans[text[0]].top, self._spans[text[-1]].bottom)
         self.text.setVisible(bool(text))
+        self.text.setAccessibleDescription(self._figures_on_screen(text))
         keys = {self.items[n].key for n in on_screen}
         self.suggestions_title.setVisible(TITLE_KEY in keys)
         for number, toggle in enumerate(self.toggles):
             toggle.setVisible((1, number, 0) in keys)
         self.screen_changed.emit()
+
+    def describe_figure(self, name: str) -> str:
+        alt = next((figure.alt for figure in self.figures if figure.source == name), "")
+        return self._figure_label.replace("%1", alt) if alt else ""
+
+    def _figures_on_screen(self, text_items: list[int]) -> str:
+        """What the illustrations on this screen show, for screen readers."""
+        if self.document is None or not self.figures or not text_items:
+            return ""
+        first, last = self._spans[text_items[0]], self._spans[text_items[-1]]
+        names = dict.fromkeys(image_names(self.document, first.start, last.end))
+        return "\n".join(filter(None, (self.describe_figure(name) for name in names)))
 
     @property
     def screen_count(self) -> int:
@@ -206,7 +239,7 @@ class PageView(QWidget):
             if key[0] == 0 and key[1] not in seen:
                 seen.add(key[1])
                 span = self._spans[number]
-                parts.append(plain_text(self.document, span.start, span.end))
+                parts.append(plain_text(self.document, span.start, span.end, self.describe_figure))
             elif key == TITLE_KEY:
                 parts.append(self.suggestions_title.text())
             elif key[0] == 1:

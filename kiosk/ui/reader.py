@@ -34,6 +34,7 @@ class ReaderScreen(QWidget):
     questions_requested = Signal()
     contents_requested = Signal()
     glossary_requested = Signal()
+    quiz_requested = Signal()  # "Ai-je bien compris ?", at the end or back from a reread
     question_toggled = Signal(str)  # the patient tapped a suggested question on the page
     speaking_changed = Signal(bool)  # read-aloud playing: the idle clock waits
 
@@ -56,6 +57,7 @@ class ReaderScreen(QWidget):
         self.listen_button = BigButton()
         self.stop_button = BigButton()
         self.questions_button = BigButton(role="primary")
+        self.quiz_button = BigButton()  # only while rereading a page from the quiz
         # One row, always: what does not fit goes behind "Plus" (most important kept).
         self.toolbar = OverflowBar(sheet_parent=self)
         for button, rank in (
@@ -65,6 +67,7 @@ class ReaderScreen(QWidget):
             (self.glossary_button, 5),
             (self.listen_button, 4),
             (self.stop_button, 2),
+            (self.quiz_button, 0),
         ):
             self.toolbar.add(button, rank)
         self.toolbar.add(self.questions_button, 0, primary=True)
@@ -76,6 +79,7 @@ class ReaderScreen(QWidget):
         self.stop_button.setVisible(False)
         self.toolbar.set_wanted(self.stop_button, False)
         self.toolbar.set_wanted(self.contents_button, False)
+        self.toolbar.set_wanted(self.quiz_button, False)
 
         self.page_title = make_label(role="title")
         self.view = PageView()
@@ -113,6 +117,7 @@ class ReaderScreen(QWidget):
         self.home_button.clicked.connect(self.home_requested)
         self.questions_button.clicked.connect(self.questions_requested)
         self.contents_button.clicked.connect(self.contents_requested)
+        self.quiz_button.clicked.connect(self.quiz_requested)
         self.glossary_button.clicked.connect(self.glossary_requested)
         self.listen_button.clicked.connect(self._on_listen)
         self.stop_button.clicked.connect(self._stop_speaking)
@@ -131,6 +136,7 @@ class ReaderScreen(QWidget):
     def retranslate(self) -> None:
         self.home_button.setText(self.tr("Accueil"))
         self.contents_button.setText(self.tr("Sommaire"))
+        self.quiz_button.setText(self.tr("Retour au quiz"))
         self.display_button.setText(self.tr("Affichage"))
         self.display_button.setAccessibleDescription(
             self.tr("Taille du texte, contraste et langue")
@@ -209,6 +215,7 @@ class ReaderScreen(QWidget):
         self.view.forget_suggestions()
         self._forget_documents()
         self.nav.set_page_count(len(topic.pages))
+        self.nav.quiz_next = topic.quiz is not None
         self.session.page_index = page_index
         self.show_page()
         if anchor is not None:
@@ -229,6 +236,7 @@ class ReaderScreen(QWidget):
         self.body.setDocument(self._blank)
         self.view.document = None
         self.documents.forget()
+        self.view.illustrations.clear()  # a reload or a new theme draws them afresh
 
     def wipe(self) -> None:
         """A new patient starts at the top of the first page."""
@@ -236,6 +244,7 @@ class ReaderScreen(QWidget):
         self.definition.setVisible(False)
         self.display_button.setChecked(False)
         self.toolbar.close_sheet()
+        self.set_rereading(False)
         self.topic = None
         self._forget_documents()
         self.view.forget_suggestions()
@@ -274,7 +283,7 @@ class ReaderScreen(QWidget):
         suggested = [q for qid in page.question_ids if (q := self.topic.question(qid))]
         chosen = set(self.session.questions.chosen_ids)
         document = self.documents.get(page, self.tr("À retenir :"))
-        self.view.show_page(document, suggested, chosen, at_end)
+        self.view.show_page(document, suggested, chosen, at_end, page.figures)
         self._refresh_controls()
 
     def _fit_title(self) -> None:
@@ -350,10 +359,16 @@ class ReaderScreen(QWidget):
         return super().eventFilter(watched, event)
 
     def _on_next(self) -> None:
-        if self.on_last_screen:
-            self.questions_requested.emit()
-        else:
+        if not self.on_last_screen:
             self.turn(1)
+        elif self.topic is not None and self.topic.quiz is not None:
+            self.quiz_requested.emit()
+        else:
+            self.questions_requested.emit()
+
+    def set_rereading(self, on: bool) -> None:
+        """A page opened from a quiz answer: "Retour au quiz" is the way back."""
+        self.toolbar.set_wanted(self.quiz_button, on)
 
     # Read aloud ---------------------------------------------------------------
     def set_speaker(self, speaker: Speaker | None) -> None:

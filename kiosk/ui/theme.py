@@ -78,6 +78,7 @@ def document_css(palette: Palette) -> str:
         f"a {{ color: {palette.link}; text-decoration: underline; }}"
         "p, li { line-height: 135%; }"
         "h2, h3 { font-weight: bold; }"
+        f"p.caption {{ color: {palette.muted_text}; }}"
     )
 
 
@@ -150,7 +151,11 @@ QWidget[role="sheet"], QFrame[role="sheet"] {{
     background: {palette.surface}; border: {border}px solid {palette.primary};
     border-radius: {radius}px;
 }}
-QFrame[role="definition"] {{
+QPushButton[role="tile"][answer="right"] {{
+    background: {palette.callout}; border: {border * 2}px solid {palette.primary};
+}}
+QPushButton[role="tile"][answer="other"] {{ color: {palette.muted_text}; }}
+QFrame[role="definition"], QFrame[role="feedback"] {{
     background: {palette.callout}; border: {border}px solid {palette.primary};
     border-radius: {radius}px;
 }}

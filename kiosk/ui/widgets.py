@@ -44,12 +44,15 @@ class BigButton(EnterButton):
 class Tile(EnterButton):
     """A large button showing a title and a wrapped description (QPushButton cannot wrap)."""
 
-    def __init__(self, title: str, description: str, parent: QWidget | None = None):
+    def __init__(
+        self, title: str, description: str, parent: QWidget | None = None, compact: bool = False
+    ):
         super().__init__(parent)
         self.setProperty("role", "tile")
+        self._padding_mm = 3 if compact else 6  # compact: answers, several on one screen
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
-        self.title_label = make_label(title, "title")
+        self.title_label = make_label(title, "subtitle" if compact else "title")
         self.description_label = make_label(description)
         for label in (self.title_label, self.description_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -60,7 +63,7 @@ class Tile(EnterButton):
         self.setAccessibleDescription(description)
 
     def apply_metrics(self, m: Metrics) -> None:
-        pad = m.mm(6)
+        pad = m.mm(self._padding_mm)
         self._layout.setContentsMargins(pad, pad, pad, pad)
         self._layout.setSpacing(m.gap_px)
         self._fit_words()

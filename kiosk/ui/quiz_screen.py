@@ -1,0 +1,274 @@
+"""'Ai-je bien compris ?': an ungraded teach-back check at the end of a topic.
+
+One question at a time, each answer a large tile. Nothing is scored or kept beyond the
+session: a right answer says so with its one-line explanation; a wrong one shows the right
+answer and offers to reread its page or to add a related question to "Mes questions".
+The patient may leave at any moment ("Passer").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content import Topic
+from kiosk.content.quiz import Quiz, QuizItem
+from kiosk.session import Session
+from kiosk.ui.metrics import Metrics
+from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, clear_layout, make_label
+
+INTRO = -1
+
+
+class QuizScreen(QWidget):
+    skip_requested = Signal()  # leave the quiz: to "Mes questions"
+    reread_requested = Signal(str)  # a page's slug
+    question_add_requested = Signal(str)  # a suggested question's id
+    step_changed = Signal()  # another question is shown: a double tap must not answer it
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.session = session
+        self.quiz: Quiz | None = None
+        self.topic: Topic | None = None
+        self._metrics: Metrics | None = None
+
+        self.skip_button = BigButton()
+        self.progress_label = make_label(role="subtitle")
+        top = QHBoxLayout()
+        top.addWidget(self.skip_button)
+        top.addStretch(1)
+        top.addWidget(self.progress_label)
+        self.title = make_label(role="title")
+        self.prompt = make_label(role="subtitle")
+
+        self.body = QWidget()
+        self.body.setObjectName("page")
+        self._body_layout = QVBoxLayout(self.body)
+        self._body_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = TouchScrollArea()
+        self.scroll_area.replace_content(self.body)
+        self.option_tiles: list[Tile] = []
+        self._options_for: QuizItem | None = None
+        self.feedback = QFrame()  # a call-out box under the answers
+        self.feedback.setProperty("role", "feedback")
+        feedback_layout = QVBoxLayout(self.feedback)
+        self.verdict = make_label(role="subtitle")
+        self.explanation = make_label()
+        self.reread_button = BigButton()
+        self.add_button = Tile("", "", compact=True)  # the question's text wraps
+        for widget in (self.verdict, self.explanation, self.reread_button, self.add_button):
+            feedback_layout.addWidget(widget)
+        self._options_layout = QVBoxLayout()
+        self._body_layout.addWidget(self.prompt)
+        self._body_layout.addLayout(self._options_layout)
+        self._body_layout.addWidget(self.feedback)
+        self._body_layout.addStretch(1)
+
+        self.start_button = BigButton(role="primary")
+        self.next_button = BigButton(role="primary")
+        self.questions_button = BigButton(role="primary")
+        foot = QHBoxLayout()
+        foot.addStretch(1)
+        for button in (self.start_button, self.next_button, self.questions_button):
+            foot.addWidget(button)
+
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.title)
+        self._layout.addWidget(self.scroll_area, 1)
+        self._layout.addLayout(foot)
+
+        self.skip_button.clicked.connect(self.skip_requested)
+        self.questions_button.clicked.connect(self.skip_requested)
+        self.start_button.clicked.connect(lambda: self._go_to(0))
+        self.next_button.clicked.connect(lambda: self._go_to(self.session.quiz_index + 1))
+        self.reread_button.clicked.connect(self._reread)
+        self.add_button.clicked.connect(self._add_question)
+        self.retranslate()
+
+    # Set-up ---------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.skip_button.setText(self.tr("Passer"))
+        self.skip_button.setAccessibleName(self.tr("Passer ces questions"))
+        self.start_button.setText(self.tr("Commencer"))
+        self.questions_button.setText(self.tr("Mes questions"))
+        self.reread_button.setText(self.tr("Relire la page"))
+        self.scroll_area.set_name(self.tr("Question et réponses"))
+        self.refresh()
+
+    def apply_metrics(self, m: Metrics) -> None:
+        self._metrics = m
+        margin = m.mm(10)
+        self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
+        self._layout.setSpacing(m.gap_px * 2)
+        self._body_layout.setSpacing(m.gap_px * 2)
+        self._options_layout.setSpacing(m.gap_px * 2)
+        self.feedback.layout().setContentsMargins(m.mm(4), m.mm(3), m.mm(4), m.mm(3))
+        self.feedback.layout().setSpacing(m.gap_px * 2)
+        for tile in (*self.option_tiles, self.add_button):
+            tile.apply_metrics(m)
+
+    def show_topic(self, topic: Topic) -> None:
+        """The topic's quiz, where the patient left it (or its introduction)."""
+        self.topic, self.quiz = topic, topic.quiz
+        if self.quiz is not None and self.session.quiz_index >= len(self.quiz.items):
+            self.session.quiz_index = INTRO
+        self.refresh()
+
+    def wipe(self) -> None:
+        """A new patient: nothing of this one's answers stays on screen."""
+        self.quiz = self.topic = None
+        clear_layout(self._options_layout)
+        self.option_tiles = []
+        self._options_for = None
+        self.refresh()
+
+    # Steps ----------------------------------------------------------------------
+    @property
+    def item(self) -> QuizItem | None:
+        index = self.session.quiz_index
+        if self.quiz is None or not 0 <= index < len(self.quiz.items):
+            return None
+        return self.quiz.items[index]
+
+    @property
+    def at_end(self) -> bool:
+        return self.quiz is not None and self.session.quiz_index >= len(self.quiz.items)
+
+    def _go_to(self, index: int) -> None:
+        self.session.quiz_index = index
+        self.refresh()
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.step_changed.emit()
+
+    def _answer(self, option: int) -> None:
+        item = self.item
+        if item is None or item.id in self.session.quiz_answers:
+            return  # answered already: the choice stands, the feedback stays
+        self.session.quiz_answers[item.id] = option
+        self.refresh()
+        # The answer's explanation is the point: bring it into view.
+        QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(self.feedback))
+
+    def _reread(self) -> None:
+        item = self.item
+        if item is not None:
+            self.reread_requested.emit(item.page_slug)
+
+    def _add_question(self) -> None:
+        item = self.item
+        if item is not None and item.question_id:
+            if not self.session.questions.is_chosen(item.question_id):
+                self.question_add_requested.emit(item.question_id)
+            self.refresh()
+
+    # Showing ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        quiz, item = self.quiz, self.item
+        count = len(quiz.items) if quiz else 0
+        self.title.setText(quiz.title if quiz else self.tr("Ai-je bien compris ?"))
+        intro = quiz is None or self.session.quiz_index == INTRO
+        self.start_button.setVisible(intro)
+        self.questions_button.setVisible(self.at_end)
+        self.next_button.setVisible(item is not None and item.id in self.session.quiz_answers)
+        self.skip_button.setVisible(not self.at_end)
+        last = quiz is not None and self.session.quiz_index == count - 1
+        self.next_button.setText(self.tr("Voir la fin") if last else self.tr("Question suivante"))
+        if item is not None:
+            self.progress_label.setText(
+                self.tr("Question %1 sur %2")
+                .replace("%1", str(self.session.quiz_index + 1))
+                .replace("%2", str(count))
+            )
+        else:
+            self.progress_label.setText("")
+        if intro:
+            self.prompt.setText(
+                self.tr(
+                    "Quelques questions pour vérifier ce que vous avez retenu. "
+                    "Ce n'est pas une note : rien n'est enregistré. "
+                    "Vous pouvez passer à tout moment."
+                )
+            )
+            self._show_options(None)
+        elif self.at_end:
+            self.prompt.setText(
+                self.tr(
+                    "Merci ! Vous avez vu toutes les questions. "
+                    "Les questions que vous avez ajoutées sont dans « Mes questions »."
+                )
+            )
+            self._show_options(None)
+        else:
+            assert item is not None
+            self.prompt.setText(item.prompt)
+            self._show_options(item)
+        self._show_feedback(item)
+
+    def _show_options(self, item: QuizItem | None) -> None:
+        if self._options_for is not item:
+            clear_layout(self._options_layout)
+            self.option_tiles = []
+            for number, option in enumerate(item.options if item else ()):
+                tile = Tile(option.text, "", compact=True)
+                if self._metrics is not None:
+                    tile.apply_metrics(self._metrics)
+                tile.clicked.connect(lambda _=False, n=number: self._answer(n))
+                self._options_layout.addWidget(tile)
+                self.option_tiles.append(tile)
+            self._options_for = item
+        chosen = self.session.quiz_answers.get(item.id) if item else None
+        for number, tile in enumerate(self.option_tiles):
+            assert item is not None
+            option = item.options[number]
+            marks = []
+            if chosen is not None and option.right:
+                marks.append(self.tr("✓ La bonne réponse"))
+            if chosen == number and not option.right:
+                marks.append(self.tr("Votre réponse"))
+            tile.description_label.setText(" · ".join(marks))
+            tile.description_label.setVisible(bool(marks))
+            tile.setAccessibleDescription(" · ".join(marks))
+            # Answered: the tiles stay readable but inert; the right one stands out.
+            answer = "" if chosen is None else ("right" if option.right else "other")
+            if tile.property("answer") != answer:
+                tile.setProperty("answer", answer)
+                tile.style().unpolish(tile)
+                tile.style().polish(tile)
+
+    def _show_feedback(self, item: QuizItem | None) -> None:
+        chosen = self.session.quiz_answers.get(item.id) if item else None
+        self.feedback.setVisible(chosen is not None)
+        if item is None or chosen is None:
+            return
+        right = item.options[chosen].right
+        if right:
+            self.verdict.setText(self.tr("Oui, c'est bien ça !"))
+        else:
+            answer = item.options[_right_index(item)].text
+            self.verdict.setText(
+                self.tr("Pas tout à fait. La bonne réponse est : %1").replace("%1", answer)
+            )
+        self.explanation.setText(item.explanation)
+        self.reread_button.setVisible(not right)
+        question = (
+            self.topic.question(item.question_id) if self.topic and item.question_id else None
+        )
+        self.add_button.setVisible(not right and question is not None)
+        if question is not None:
+            added = self.session.questions.is_chosen(question.id)
+            self.add_button.title_label.setText(
+                self.tr("✓ Ajoutée à mes questions")
+                if added
+                else self.tr("Ajouter à mes questions")
+            )
+            self.add_button.description_label.setText(question.text)
+            self.add_button.description_label.setVisible(True)
+            self.add_button.setAccessibleName(self.add_button.title_label.text())
+            self.add_button.setAccessibleDescription(question.text)
+
+
+def _right_index(item: QuizItem) -> int:
+    return next(n for n, option in enumerate(item.options) if option.right)
