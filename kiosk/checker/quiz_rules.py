@@ -61,7 +61,7 @@ def check_quiz(topic: Topic, root: Path, limits: Limits | None = None) -> list[F
             f'topic has no {QUIZ_FILE}: add {MIN_ITEMS} to {MAX_ITEMS} "Ai-je bien compris ?" '
             "questions (see content/README.md)"
         )
-        return [Finding(relative(topic.folder, root), None, "warning", "quiz", message)]
+        return [Finding(relative(topic.folder, root), None, "warning", "quiz-missing", message)]
     lines = SourceLines(path)
     findings: list[Finding] = []
     count = len(quiz.items)

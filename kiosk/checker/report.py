@@ -19,7 +19,8 @@ class Finding:
     line: int | None
     severity: Severity
     # content, parity, score (note), readability, words, long-sentence, paragraphs,
-    # key-point, term, explanation, glossary-unused, question-unused, layout (note)
+    # key-point, term, explanation, glossary-unused, question-unused, quiz, quiz-missing,
+    # layout (note)
     category: str
     message: str
 

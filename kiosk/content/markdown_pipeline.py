@@ -226,10 +226,12 @@ def _apply_allowlist(root: ET.Element) -> None:
 
 
 def plain_text(root: ET.Element) -> str:
-    """Text of the tree with one line per block, for read-aloud and readability checks."""
+    """Text of the tree with one line per block, for readability checks (captions left out)."""
     lines: list[str] = []
 
     def walk(element: ET.Element) -> None:
+        if element.get("class") == "caption":
+            return  # a caption belongs to its picture, not to the page's reading budget
         if element.tag in BLOCK_TAGS and not any(child.tag in BLOCK_TAGS for child in element):
             text = " ".join("".join(element.itertext()).split())
             if text:

@@ -29,7 +29,9 @@ from kiosk.content.markdown_pipeline import Rendered, line_of
 from kiosk.content.model import ContentProblem
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-RIGHT = re.compile(r"^\[[xX]\]\s*")  # marks the right answer; {: .right } does not survive
+# "[x] " marks the right answer ({: .right } does not survive on a list item); a "[ ] "
+# on a wrong one, as in a task list, is allowed and dropped too.
+MARK = re.compile(r"^\[([ xX])\]\s*")
 KEY_LINE = re.compile(r"^([A-Za-z]+)\s*:\s*(.*)$")
 KEYS = ("explain", "page", "question")
 HEADING = re.compile(r"^##(?!#)\s")
@@ -143,8 +145,9 @@ def _drafts(doc: Rendered, path: Path, problems: list[ContentProblem]) -> list[_
             draft = drafts[-1]
             for item in element.findall("li"):
                 option = _text(item)
-                right = bool(RIGHT.match(option))
-                option = RIGHT.sub("", option)
+                mark = MARK.match(option)
+                right = mark is not None and mark.group(1) in "xX"
+                option = MARK.sub("", option)
                 draft.options.append(QuizOption(option, right))
                 draft.option_lines.append(line_of(source, option[:40], draft.line or cursor))
         elif element.tag == "p":

@@ -30,6 +30,10 @@
         <translation>Page %1 seen with the patient</translation>
     </message>
     <message>
+        <source>Quelques questions pour vérifier</source>
+        <translation>A few questions to check what you remember</translation>
+    </message>
+    <message>
         <source>Sommaire : %1</source>
         <translation>Contents: %1</translation>
     </message>
@@ -190,12 +194,16 @@
         <translation>Previous</translation>
     </message>
     <message>
-        <source>Mes questions</source>
-        <translation>My questions</translation>
-    </message>
-    <message>
         <source>Suivant</source>
         <translation>Next</translation>
+    </message>
+    <message>
+        <source>Ai-je compris ?</source>
+        <translation>Did I get it?</translation>
+    </message>
+    <message>
+        <source>Mes questions</source>
+        <translation>My questions</translation>
     </message>
     <message>
         <source>Page %1 sur %2</source>
@@ -211,6 +219,10 @@
     <message>
         <source>Page à lire</source>
         <translation>Page to read</translation>
+    </message>
+    <message>
+        <source>Illustration : %1</source>
+        <translation>Picture: %1</translation>
     </message>
     <message>
         <source>Questions à poser à votre médecin :</source>
@@ -400,6 +412,85 @@
     </message>
 </context>
 <context>
+    <name>QuizScreen</name>
+    <message>
+        <source>Passer</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Passer ces questions</source>
+        <translation>Skip these questions</translation>
+    </message>
+    <message>
+        <source>Commencer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Mes questions</source>
+        <translation>My questions</translation>
+    </message>
+    <message>
+        <source>Relire la page</source>
+        <translation>Read the page again</translation>
+    </message>
+    <message>
+        <source>Question et réponses</source>
+        <translation>Question and answers</translation>
+    </message>
+    <message>
+        <source>Ai-je bien compris ?</source>
+        <translation>Did I understand?</translation>
+    </message>
+    <message>
+        <source>Voir la fin</source>
+        <translation>See the end</translation>
+    </message>
+    <message>
+        <source>Question suivante</source>
+        <translation>Next question</translation>
+    </message>
+    <message>
+        <source>Question %1 sur %2</source>
+        <translation>Question %1 of %2</translation>
+    </message>
+    <message>
+        <source>Quelques questions pour vérifier ce que vous avez retenu. Ce n'est pas une note : rien n'est enregistré. Vous pouvez passer à tout moment.</source>
+        <translation>A few questions to check what you remember. This is not a test: nothing is recorded. You can skip at any time.</translation>
+    </message>
+    <message>
+        <source>Merci ! Vous avez vu toutes les questions. Les questions que vous avez ajoutées sont dans « Mes questions ».</source>
+        <translation>Thank you! You have seen all the questions. The questions you added are in “My questions”.</translation>
+    </message>
+    <message>
+        <source>✓ La bonne réponse</source>
+        <translation>✓ The right answer</translation>
+    </message>
+    <message>
+        <source>Votre réponse</source>
+        <translation>Your answer</translation>
+    </message>
+    <message>
+        <source>Oui, c'est bien ça !</source>
+        <translation>Yes, that's right!</translation>
+    </message>
+    <message>
+        <source>Pas tout à fait.</source>
+        <translation>Not quite.</translation>
+    </message>
+    <message>
+        <source>Pas tout à fait. La bonne réponse est : %1</source>
+        <translation>Not quite. The right answer is: %1</translation>
+    </message>
+    <message>
+        <source>✓ Ajoutée à mes questions</source>
+        <translation>✓ Added to my questions</translation>
+    </message>
+    <message>
+        <source>Ajouter à mes questions</source>
+        <translation>Add to my questions</translation>
+    </message>
+</context>
+<context>
     <name>ReaderScreen</name>
     <message>
         <source>Accueil</source>
@@ -408,6 +499,10 @@
     <message>
         <source>Sommaire</source>
         <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Retour au quiz</source>
+        <translation>Back to the quiz</translation>
     </message>
     <message>
         <source>Affichage</source>

@@ -22,7 +22,7 @@ from kiosk.content.image_check import recolour_for_high_contrast
 log = logging.getLogger(__name__)
 
 WIDTH_IN_EMS = 26  # a figure grows with the text size, up to the page width
-HEIGHT_SHARE = 0.6  # of a screen: room is left for its caption and a few lines of text
+HEIGHT_SHARE = 0.7  # of a screen: room is left for its caption and a few lines of text
 
 
 def figure_size(aspect: float, text_width: float, screen_height: float, body_px: int) -> QSize:

@@ -8,8 +8,15 @@ The patient may leave at any moment ("Passer").
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content import Topic
 from kiosk.content.quiz import Quiz, QuizItem
@@ -36,11 +43,12 @@ class QuizScreen(QWidget):
 
         self.skip_button = BigButton()
         self.progress_label = make_label(role="subtitle")
-        top = QHBoxLayout()
-        top.addWidget(self.skip_button)
-        top.addStretch(1)
-        top.addWidget(self.progress_label)
+        self.progress_label.setWordWrap(False)
         self.title = make_label(role="title")
+        # One row when it fits, so the question has the rest of the screen; else the
+        # title gets a row of its own under the buttons.
+        self._top = QGridLayout()
+        self._top_narrow: bool | None = None
         self.prompt = make_label(role="subtitle")
 
         self.body = QWidget()
@@ -58,25 +66,34 @@ class QuizScreen(QWidget):
         self.explanation = make_label()
         self.reread_button = BigButton()
         self.add_button = Tile("", "", compact=True)  # the question's text wraps
-        for widget in (self.verdict, self.explanation, self.reread_button, self.add_button):
+        for widget in (self.verdict, self.explanation, self.add_button):
             feedback_layout.addWidget(widget)
         self._options_layout = QVBoxLayout()
-        self._body_layout.addWidget(self.prompt)
-        self._body_layout.addLayout(self._options_layout)
-        self._body_layout.addWidget(self.feedback)
+        # Answers, then the feedback: side by side on a landscape screen, so the patient
+        # sees the answer they tapped beside what it means; one under the other in portrait.
+        question = QVBoxLayout()
+        question.setContentsMargins(0, 0, 0, 0)
+        question.addWidget(self.prompt)
+        question.addLayout(self._options_layout)
+        question.addStretch(1)
+        self._question_layout = question
+        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._columns.addLayout(question, 1)
+        self._columns.addWidget(self.feedback, 1, Qt.AlignmentFlag.AlignTop)
+        self._body_layout.addLayout(self._columns)
         self._body_layout.addStretch(1)
 
         self.start_button = BigButton(role="primary")
         self.next_button = BigButton(role="primary")
         self.questions_button = BigButton(role="primary")
         foot = QHBoxLayout()
+        foot.addWidget(self.reread_button)
         foot.addStretch(1)
         for button in (self.start_button, self.next_button, self.questions_button):
             foot.addWidget(button)
 
         self._layout = QVBoxLayout(self)
-        self._layout.addLayout(top)
-        self._layout.addWidget(self.title)
+        self._layout.addLayout(self._top)
         self._layout.addWidget(self.scroll_area, 1)
         self._layout.addLayout(foot)
 
@@ -104,11 +121,15 @@ class QuizScreen(QWidget):
         self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
         self._layout.setSpacing(m.gap_px * 2)
         self._body_layout.setSpacing(m.gap_px * 2)
-        self._options_layout.setSpacing(m.gap_px * 2)
+        self._options_layout.setSpacing(m.gap_px)
+        self._question_layout.setSpacing(m.gap_px * 2)
+        self._columns.setSpacing(m.gap_px * 4)
         self.feedback.layout().setContentsMargins(m.mm(4), m.mm(3), m.mm(4), m.mm(3))
         self.feedback.layout().setSpacing(m.gap_px * 2)
         for tile in (*self.option_tiles, self.add_button):
             tile.apply_metrics(m)
+        self._top.setHorizontalSpacing(m.gap_px * 2)
+        self._arrange_top()
 
     def show_topic(self, topic: Topic) -> None:
         """The topic's quiz, where the patient left it (or its introduction)."""
@@ -124,6 +145,38 @@ class QuizScreen(QWidget):
         self.option_tiles = []
         self._options_for = None
         self.refresh()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange_top()
+        wide = self.width() >= self.height() * 1.25
+        self._columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+
+    def _arrange_top(self) -> None:
+        margins = self._layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        self.title.ensurePolished()
+        needed = (
+            self.skip_button.sizeHint().width()
+            + self.title.fontMetrics().horizontalAdvance(self.title.text())
+            + self.progress_label.sizeHint().width()
+            + 4 * self._top.horizontalSpacing()
+        )
+        narrow = needed > room
+        if narrow == self._top_narrow:
+            return
+        self._top_narrow = narrow
+        for widget in (self.skip_button, self.title, self.progress_label):
+            self._top.removeWidget(widget)
+        self._top.addWidget(self.skip_button, 0, 0)
+        self._top.addWidget(self.progress_label, 0, 2, Qt.AlignmentFlag.AlignRight)
+        if narrow:
+            self._top.addWidget(self.title, 1, 0, 1, 3)
+        else:
+            self._top.addWidget(self.title, 0, 1)
+        self._top.setColumnStretch(1, 1)
 
     # Steps ----------------------------------------------------------------------
     @property
@@ -206,6 +259,7 @@ class QuizScreen(QWidget):
             self.prompt.setText(item.prompt)
             self._show_options(item)
         self._show_feedback(item)
+        self._arrange_top()
 
     def _show_options(self, item: QuizItem | None) -> None:
         if self._options_for is not item:
@@ -241,14 +295,18 @@ class QuizScreen(QWidget):
     def _show_feedback(self, item: QuizItem | None) -> None:
         chosen = self.session.quiz_answers.get(item.id) if item else None
         self.feedback.setVisible(chosen is not None)
+        self.reread_button.setVisible(False)
         if item is None or chosen is None:
             return
         right = item.options[chosen].right
         if right:
             self.verdict.setText(self.tr("Oui, c'est bien ça !"))
+            self.verdict.setAccessibleName(self.verdict.text())
         else:
+            # The right answer is marked among the answers; said in full for screen readers.
             answer = item.options[_right_index(item)].text
-            self.verdict.setText(
+            self.verdict.setText(self.tr("Pas tout à fait."))
+            self.verdict.setAccessibleName(
                 self.tr("Pas tout à fait. La bonne réponse est : %1").replace("%1", answer)
             )
         self.explanation.setText(item.explanation)

@@ -79,6 +79,7 @@ def document_css(palette: Palette) -> str:
         "p, li { line-height: 135%; }"
         "h2, h3 { font-weight: bold; }"
         f"p.caption {{ color: {palette.muted_text}; }}"
+        "p.figure { line-height: 100%; }"  # no line spacing added under a picture
     )
 
 

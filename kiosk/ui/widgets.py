@@ -50,6 +50,7 @@ class Tile(EnterButton):
         super().__init__(parent)
         self.setProperty("role", "tile")
         self._padding_mm = 3 if compact else 6  # compact: answers, several on one screen
+        self.setProperty("compact", compact)  # the style sheet's padding too
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         self.title_label = make_label(title, "subtitle" if compact else "title")

@@ -26,5 +26,15 @@ def broken_content(tmp_path: Path) -> Path:
     return folder
 
 
+# The fixture topics have no quiz.md: each warns about it (one per topic and language),
+# which rows() leaves out so that each fixture shows only the finding it is about.
+# tests/content/test_quiz.py checks that warning.
+NO_QUIZ = "quiz-missing"
+
+
 def rows(report: Report) -> list[tuple[str, int | None, str, str, str]]:
-    return [(f.path, f.line, f.severity, f.category, f.message) for f in report.sorted()]
+    return [
+        (f.path, f.line, f.severity, f.category, f.message)
+        for f in report.sorted()
+        if f.category != NO_QUIZ
+    ]
