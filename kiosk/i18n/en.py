@@ -195,8 +195,19 @@ EN = {
     "Voir la fin": "See the end",
     "Question suivante": "Next question",
     "Question %1 sur %2": "Question %1 of %2",
-    "Quelques questions pour vérifier ce que vous avez retenu. Ce n'est pas une note : rien n'est enregistré. Vous pouvez passer à tout moment.": "A few questions to check what you remember. This is not a test: nothing is recorded. You can skip at any time.",
-    "Merci ! Vous avez vu toutes les questions. Les questions que vous avez ajoutées sont dans « Mes questions ».": "Thank you! You have seen all the questions. The questions you added are in “My questions”.",
+    (
+        "Quelques questions pour vérifier ce que vous avez retenu. Ce n'est pas une note "
+        ": rien n'est enregistré. Vous pouvez passer à tout moment."
+    ): (
+        "A few questions to check what you remember. This is not a test: nothing is "
+        "recorded. You can skip at any time."
+    ),
+    (
+        "Merci ! Vous avez vu toutes les questions. Les questions que vous avez ajoutées "
+        "sont dans « Mes questions »."
+    ): (
+        "Thank you! You have seen all the questions. The questions you added are in “My questions”."
+    ),
     "✓ La bonne réponse": "✓ The right answer",
     "Votre réponse": "Your answer",
     "Oui, c'est bien ça !": "Yes, that's right!",

@@ -60,7 +60,7 @@ def test_the_picture_is_drawn_where_the_page_puts_it(qtbot, make_window, high_co
     qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)
     if high_contrast:
         window.set_high_contrast(True)
-    page, view = open_page_with_figure(qtbot, window, "13-trocart")
+    _, view = open_page_with_figure(qtbot, window, "13-trocart")
     rect, block = figure_rect(view)
     assert rect.height() > 150 and view.text.viewport().rect().contains(rect)
     shot = view.text.viewport().grab().toImage()
