@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -61,7 +60,7 @@ class QuizScreen(QWidget):
         self._options_for: QuizItem | None = None
         self.feedback = QFrame()  # a call-out box under the answers
         self.feedback.setProperty("role", "feedback")
-        feedback_layout = QVBoxLayout(self.feedback)
+        self._feedback_layout = feedback_layout = QVBoxLayout(self.feedback)
         self.verdict = make_label(role="subtitle")
         self.explanation = make_label()
         self.reread_button = BigButton()
@@ -86,16 +85,18 @@ class QuizScreen(QWidget):
         self.start_button = BigButton(role="primary")
         self.next_button = BigButton(role="primary")
         self.questions_button = BigButton(role="primary")
-        foot = QHBoxLayout()
+        # "Relire la page" and the way on share a row, or stack when they do not fit.
+        foot = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         foot.addWidget(self.reread_button)
         foot.addStretch(1)
         for button in (self.start_button, self.next_button, self.questions_button):
             foot.addWidget(button)
+        self._foot = foot
 
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(self._top)
         self._layout.addWidget(self.scroll_area, 1)
-        self._layout.addLayout(foot)
+        self._layout.addLayout(self._foot)
 
         self.skip_button.clicked.connect(self.skip_requested)
         self.questions_button.clicked.connect(self.skip_requested)
@@ -124,12 +125,12 @@ class QuizScreen(QWidget):
         self._options_layout.setSpacing(m.gap_px)
         self._question_layout.setSpacing(m.gap_px * 2)
         self._columns.setSpacing(m.gap_px * 4)
-        self.feedback.layout().setContentsMargins(m.mm(4), m.mm(3), m.mm(4), m.mm(3))
-        self.feedback.layout().setSpacing(m.gap_px * 2)
+        self._feedback_layout.setContentsMargins(m.mm(4), m.mm(3), m.mm(4), m.mm(3))
+        self._feedback_layout.setSpacing(m.gap_px * 2)
         for tile in (*self.option_tiles, self.add_button):
             tile.apply_metrics(m)
         self._top.setHorizontalSpacing(m.gap_px * 2)
-        self._arrange_top()
+        self._arrange_rows()
 
     def show_topic(self, topic: Topic) -> None:
         """The topic's quiz, where the patient left it (or its introduction)."""
@@ -148,13 +149,13 @@ class QuizScreen(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._arrange_top()
+        self._arrange_rows()
         wide = self.width() >= self.height() * 1.25
         self._columns.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
 
-    def _arrange_top(self) -> None:
+    def _arrange_rows(self) -> None:
         margins = self._layout.contentsMargins()
         room = self.width() - margins.left() - margins.right()
         self.title.ensurePolished()
@@ -163,6 +164,11 @@ class QuizScreen(QWidget):
             + self.title.fontMetrics().horizontalAdvance(self.title.text())
             + self.progress_label.sizeHint().width()
             + 4 * self._top.horizontalSpacing()
+        )
+        buttons = [b for b in (self.reread_button, self.next_button) if not b.isHidden()]
+        row = sum(b.sizeHint().width() for b in buttons) + 2 * self._foot.spacing()
+        self._foot.setDirection(
+            QBoxLayout.Direction.TopToBottom if row > room else QBoxLayout.Direction.LeftToRight
         )
         narrow = needed > room
         if narrow == self._top_narrow:
@@ -259,7 +265,7 @@ class QuizScreen(QWidget):
             self.prompt.setText(item.prompt)
             self._show_options(item)
         self._show_feedback(item)
-        self._arrange_top()
+        self._arrange_rows()
 
     def _show_options(self, item: QuizItem | None) -> None:
         if self._options_for is not item:

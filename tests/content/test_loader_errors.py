@@ -128,11 +128,36 @@ def test_images_must_exist_inside_the_topic(tmp_path):
     assert ("01-a.md", 6, expected) in problems_of(remote)
 
 
+def tiny_png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)  # 1x1, grey
+    pixels = zlib.compress(b"\x00\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
 def test_existing_image_is_resolved_to_the_topic_folder(tmp_path):
-    folder = write_topic(tmp_path, {"01-a.md": GOOD_PAGE + "\n![un os](os.png)\n"})
-    (folder / "os.png").write_bytes(b"\x89PNG\r\n")
+    page_text = GOOD_PAGE + '\n![un os](os.png "Un os")\n'
+    folder = write_topic(tmp_path, {"01-a.md": page_text})
+    (folder / "os.png").write_bytes(tiny_png())
     page = load_library(tmp_path).topic("fr", "t").pages[0]
     assert (folder / "os.png").resolve().as_uri() in page.html
+
+
+def test_a_broken_picture_file_is_refused_and_named(tmp_path):
+    folder = write_topic(tmp_path, {"01-a.md": GOOD_PAGE + '\n![un os](os.png "Un os")\n'})
+    (folder / "os.png").write_bytes(b"\x89PNG\r\n")  # cut short
+    library = load_library(tmp_path)
+    page = library.topic("fr", "t").pages[0]
+    assert "<img" not in page.html and "un os" in page.html
+    assert any(p.path.name == "01-a.md" and "os.png" in p.message for p in library.problems)
 
 
 def test_wrong_encoding_names_the_line(tmp_path):

@@ -121,6 +121,17 @@ def walk_other_screens(window, supervisor, where: str) -> list[str]:
     window.glossary.display_button.setChecked(True)
     check("glossary/Affichage", window.glossary)
     window.glossary.display_button.setChecked(False)
+    quiz = window.quiz
+    window.show_quiz()
+    check("quiz/introduction", quiz)
+    quiz.start_button.click()
+    wrong = next(n for n, o in enumerate(quiz.item.options) if not o.right)
+    quiz.option_tiles[wrong].click()
+    check("quiz/wrong answer", quiz)
+    for _ in range(len(window.current_topic().quiz.items)):
+        quiz.next_button.click()
+    check("quiz/end", quiz)
+    window.session.quiz_index, window.session.quiz_answers = -1, {}
     check("home", window.home)
     window.still_there.start(30)
     check("still there", window.still_there)

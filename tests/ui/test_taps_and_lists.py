@@ -7,8 +7,6 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.question_toggle import QuestionToggle
-
 # Far beyond the event clock QTest keeps for its own clicks in this session.
 BASE = 10**9
 
@@ -40,39 +38,27 @@ def go_to_last_screen(window) -> None:
     QApplication.processEvents()
 
 
-def test_a_double_tap_on_the_last_screen_adds_no_question(qtbot, make_window):
+def test_a_double_tap_on_the_last_screen_does_not_start_the_quiz(qtbot, make_window):
     window = make_window(1280, 800)
     window.open_topic("cimentoplastie")
     go_to_last_screen(window)
     reader = window.reader
-    assert reader.next_button.text() == "Mes questions"
-    button = reader.next_button
-    # A point of "Mes questions" under which the next screen has a suggested question.
-    window.show_questions()
+    assert reader.next_button.text() == "Ai-je compris ?"
+    where = reader.next_button.mapToGlobal(reader.next_button.rect().center())
+    window.show_quiz()
     QApplication.processEvents()
-
-    def toggle_at(point: QPoint) -> bool:
-        under = window.childAt(window.mapFromGlobal(point))
-        return under is not None and (
-            isinstance(under, QuestionToggle) or isinstance(under.parent(), QuestionToggle)
-        )
-
-    points = [
-        button.mapToGlobal(QPoint(x, y))
-        for x in range(4, button.width() - 4, 8)
-        for y in range(4, button.height() - 4, 8)
-    ]
-    where = next(p for p in points if toggle_at(p))
+    start = window.quiz.start_button
+    assert start.rect().contains(start.mapFromGlobal(where))  # under the same finger
     window.back_to_reader()
     QApplication.processEvents()
 
     send_tap(window, where, stamp=BASE)
-    assert window.stack.currentWidget() is window.questions
+    assert window.stack.currentWidget() is window.quiz
     send_tap(window, where, stamp=BASE + 200)  # the second tap of a double tap
-    assert window.session.questions.count == 0
+    assert window.session.quiz_index == -1  # still the introduction
     # A deliberate tap a moment later does land.
     send_tap(window, where, stamp=BASE + 1500)
-    assert window.session.questions.count == 1
+    assert window.session.quiz_index == 0
 
 
 def test_a_double_tap_on_next_moves_one_screen(qtbot, make_window):
