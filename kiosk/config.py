@@ -40,6 +40,9 @@ SCHEMA: tuple[Option, ...] = (
     Option("service_phone", str, "", "care team phone number printed on the summary"),
     Option("pdf_dir", str, "", "folder where summaries are saved as PDF (empty: disabled)"),
     Option("allow_pdf", bool, False, "show 'Enregistrer en PDF' to patients (needs pdf_dir)"),
+    Option("max_prints", int, 2,
+           "printed sheets per patient (a copy after the first needs 'Imprimer encore')",
+           minimum=1, maximum=5),
     Option("staff_pin_hash", str, "", "salted hash of the staff PIN, set with 'kiosk set-pin'"),
     Option("log_level", str, "INFO", "staff log detail",
            choices=("DEBUG", "INFO", "WARNING", "ERROR")),
@@ -66,6 +69,7 @@ class Settings(NamedTuple):
     service_phone: str = ""
     pdf_dir: Path | None = None
     allow_pdf: bool = False
+    max_prints: int = 2
     staff_pin_hash: str = ""
     log_level: str = "INFO"
     viewing_distance: int = 50

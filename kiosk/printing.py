@@ -25,11 +25,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from kiosk.summary import QR_RESOURCE, SUMMARY_CSS, qr_png
+from kiosk.summary import PICTURE_RESOURCE, PICTURE_WIDTH_PT, QR_RESOURCE, SUMMARY_CSS, qr_png
 
 log = logging.getLogger(__name__)
 JOB_NAME = "Kiosk summary"
-MARGIN_MM = 12.0
+MARGIN_MM = 10.0
 PAPER_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 
 
@@ -42,6 +42,7 @@ class PrintFailure(Enum):
 class PrintResult:
     failure: PrintFailure | None = None
     printer: str = ""
+    job_id: str = ""  # the CUPS request id ("Accueil-42") when the job was sent with lp
 
     @property
     def ok(self) -> bool:
@@ -54,31 +55,84 @@ def page_layout(paper: str) -> QPageLayout:
     return QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
 
 
-def summary_document(html: str, family: str, qr_text: str | None) -> QTextDocument:
+def summary_document(
+    html: str, family: str, qr_text: str | None, picture: QImage | None = None
+) -> QTextDocument:
     document = QTextDocument()
     font = QFont(family)
-    font.setPointSizeF(12)
+    font.setPixelSize(12)  # one unit is one point on paper (see SUMMARY_CSS)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(SUMMARY_CSS)
     if qr_text:
         image = QImage.fromData(qr_png(qr_text))
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE), image)
+    if picture is not None:
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(PICTURE_RESOURCE), picture
+        )
     document.setHtml(html)
     return document
 
 
-MAX_PAGES = 2
-ANSWER_LINES = (2, 1, 0)  # room to write under each question, most generous first
+PICTURE_DPI = 300
+
+
+def sheet_picture(uri: str) -> QImage | None:
+    """The topic's picture for paper, drawn at 300 dpi in its own (printable) colours."""
+    from urllib.parse import unquote, urlparse
+
+    from PySide6.QtSvg import QSvgRenderer
+
+    path = Path(unquote(urlparse(uri).path))
+    if path.suffix.lower() != ".svg":
+        image = QImage(str(path))
+        return None if image.isNull() else image
+    renderer = QSvgRenderer(str(path))
+    box = renderer.viewBoxF()
+    if not renderer.isValid() or box.width() <= 0:
+        return None
+    width = round(PICTURE_WIDTH_PT / 72 * PICTURE_DPI)
+    image = QImage(width, round(width * box.height() / box.width()), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    return image
+
+
+MIN_ANSWER_LINES = 2
+ANSWER_LINES = (5, 4, 3, MIN_ANSWER_LINES)  # room to write under each question, most first
 
 
 def fitting_summary(
-    build_html: Callable[[int], str], family: str, qr_text: str | None, paper: str
+    build_html: Callable[[int, int | None, bool], str],
+    family: str,
+    qr_text: str | None,
+    paper: str,
+    question_count: int,
+    picture: QImage | None = None,
 ) -> QTextDocument:
-    """The summary with as much room to write as fits on two pages."""
-    for lines in ANSWER_LINES:
-        document = summary_document(build_html(lines), family, qr_text)
-        if fit_to_paper(document, paper) <= MAX_PAGES:
-            break
+    """One sheet with as much room to write as fits. When even two lines a question do not
+    fit, the questions that do stay on page 1 and the others continue on page 2 (never a
+    question cut in two), followed by the key points.
+
+    ``build_html(answer_lines, first_page_questions, with_picture)`` gives the sheet.
+    """
+    # Room to write first, then the picture: it is the first thing left out.
+    for with_picture in (picture, None) if picture is not None else (None,):
+        for lines in ANSWER_LINES:
+            document = summary_document(
+                build_html(lines, None, with_picture is not None), family, qr_text, with_picture
+            )
+            if fit_to_paper(document, paper) == 1:
+                return document
+    for first in range(question_count - 1, 0, -1):
+        candidate = summary_document(
+            build_html(MIN_ANSWER_LINES, first, False), family, qr_text, None
+        )
+        if fit_to_paper(candidate, paper) <= 2:
+            return candidate
     return document
 
 
@@ -116,12 +170,9 @@ def render_pages(document: QTextDocument, paper: str, width_px: int) -> list[QIm
 
 
 def write_pdf(document: QTextDocument, path: Path, paper: str) -> None:
+    """The summary as a PDF file: fonts embedded, with their map back to the text."""
     writer = QPdfWriter(str(path))
-    writer.setPageLayout(page_layout(paper))
-    writer.setTitle(JOB_NAME)
-    writer.setCreator("Kiosk")
-    fit_to_paper(document, paper)
-    document.print_(writer)
+    _render_pdf(document, writer, paper)
     del writer  # closes the file
     if not path.is_file():
         raise OSError(f"could not write {path.name}")
@@ -132,12 +183,139 @@ def available_printers() -> list[str]:
 
 
 def print_silently(document: QTextDocument, printer_name: str, paper: str) -> PrintResult:
-    """Print without any dialog to the named printer, or the system default one."""
+    """Print without any dialog to the named printer, or the system default one.
+
+    Where CUPS's command-line tools are installed (Linux, macOS) the job is our own PDF piped
+    to ``lp`` (see ``_print_with_lp``); elsewhere (Windows) Qt prints it.
+    """
     names = available_printers()
     name = printer_name or QPrinterInfo.defaultPrinterName() or (names[0] if names else "")
     if not name or name not in names:
         log.warning("printing refused: printer %r not available (found %d)", name, len(names))
         return PrintResult(PrintFailure.NO_PRINTER, name)
+    tools = _cups_tools()
+    if tools is None:
+        return _print_with_qt(document, name, paper)
+    return _print_with_lp(document, name, paper, *tools)
+
+
+# Helpers of write_pdf and print_silently ---------------------------------------------------
+CUPS_TIMEOUT_S = 20
+# Qt writes the fonts as CID TrueType with a ToUnicode map, so the PDF's text reads back. A
+# PostScript queue (cups-pdf, a PostScript printer) has cups-filters' pdftops filter turn the
+# PDF into PostScript, by default with Ghostscript's ps2write, which makes each CID font a
+# Type 3 font with made-up glyph names (/a1, /a2…) and no Unicode; cups-pdf's Ghostscript then
+# maps those names to Dingbats, and the sheet's text extracts as gibberish. pdftocairo keeps
+# real fonts and the text. Queues that do not go through PostScript ignore this option.
+LP_OPTIONS = (
+    "document-format=application/pdf",
+    "pdftops-renderer=pdftocairo",
+    "sides=one-sided",  # as Qt sent it
+)
+
+
+def summary_pdf(document: QTextDocument, paper: str) -> bytes:
+    """The summary as PDF bytes, made in memory: no file holds the patient's questions."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    _render_pdf(document, writer, paper)
+    del writer  # finishes the PDF
+    data = bytes(buffer.data().data())
+    buffer.close()
+    return data
+
+
+def _render_pdf(document: QTextDocument, writer: QPdfWriter, paper: str) -> None:
+    writer.setPageLayout(page_layout(paper))
+    writer.setTitle(JOB_NAME)
+    writer.setCreator("Kiosk")
+    fit_to_paper(document, paper)
+    document.print_(writer)
+
+
+def _cups_tools() -> tuple[str, str] | None:
+    """Paths of CUPS's ``lp`` and ``lpstat``, or None where printing goes through Qt."""
+    import shutil
+    import sys
+
+    if sys.platform == "win32":
+        return None
+    lp, lpstat = shutil.which("lp"), shutil.which("lpstat")
+    return (lp, lpstat) if lp and lpstat else None
+
+
+def _print_with_lp(
+    document: QTextDocument, name: str, paper: str, lp: str, lpstat: str
+) -> PrintResult:
+    """One CUPS job: our own PDF, written to ``lp``'s standard input."""
+    import re
+
+    status, state, _ = _run_cups_tool([lpstat, "-p", name])
+    if status != 0:  # no such queue, or the scheduler is not running
+        log.warning("printing refused: the print service does not know or answer for %s", name)
+        return PrintResult(PrintFailure.NO_PRINTER, name)
+    if re.search(r"^printer \S+ disabled", state, re.MULTILINE):
+        # Queued now, the sheet would come out whenever someone restarts the printer, long
+        # after the patient has gone: queue nothing and let the screen offer the QR code.
+        log.warning("printing refused: printer %s is stopped; no job queued", name)
+        return PrintResult(PrintFailure.JOB_FAILED, name)
+    media = paper if paper in PAPER_SIZES else "A4"
+    command = [lp, "-d", name, "-t", JOB_NAME, "-o", f"media={media}"]
+    for option in LP_OPTIONS:
+        command += ["-o", option]
+    # The PDF goes through a pipe (lp reads standard input when given no file): the app
+    # writes no file with the patient's questions, not even a temporary one. (CUPS spools
+    # the job itself: see PreserveJobFiles in the README.)
+    status, answer, errors = _run_cups_tool(command, summary_pdf(document, paper))
+    if status != 0:  # e.g. a queue that rejects jobs
+        log.error("print job to %s failed (lp: %s)", name, errors[:200] or f"status {status}")
+        return PrintResult(PrintFailure.JOB_FAILED, name)
+    found = re.search(r"request id is (\S+)", answer)
+    job_id = found.group(1) if found else ""
+    log.info("summary sent to %s as job %s", name, job_id or "(no id given)")
+    return PrintResult(None, name, job_id)
+
+
+def _run_cups_tool(command: list[str], data: bytes = b"") -> tuple[int, str, str]:
+    """(exit status, output, error output) of a CUPS command; status -1 if it did not run."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            command,
+            input=data,
+            capture_output=True,
+            timeout=CUPS_TIMEOUT_S,
+            env=_cups_tool_env(),
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return -1, "", f"{Path(command[0]).name} did not run: {type(error).__name__}"
+    output, errors = (raw.decode("utf-8", "replace").strip() for raw in (done.stdout, done.stderr))
+    return done.returncode, output, errors
+
+
+def _cups_tool_env() -> dict[str, str]:
+    """The environment for a system tool: untranslated messages (we read them), and out of a
+    PyInstaller bundle the machine's own libraries rather than the bundle's."""
+    import os
+    import sys
+
+    env = dict(os.environ, LC_ALL="C")
+    if getattr(sys, "frozen", False):
+        original = env.pop("LD_LIBRARY_PATH_ORIG", None)
+        if original is None:
+            env.pop("LD_LIBRARY_PATH", None)
+        else:
+            env["LD_LIBRARY_PATH"] = original
+    return env
+
+
+def _print_with_qt(document: QTextDocument, name: str, paper: str) -> PrintResult:
+    """Qt's own printing, where CUPS's tools are not there (Windows)."""
     printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(paper))
     printer.setDocName(JOB_NAME)

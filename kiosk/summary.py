@@ -17,9 +17,11 @@ from kiosk.content import Topic
 from kiosk.questions import ListItem
 
 QR_RESOURCE = "kiosk-qr:questions"  # image name the renderer registers the QR code under
-QR_MAX_VERSION = 15  # 77x77 modules: still easy for a phone camera on paper or on screen
+# 69x69 modules (with the quiet zone, 77) in 110 pt: modules of 0.5 mm, three dots each
+# at 150 dpi, so a phone or a scan of the paper reads it. Longer questions get no code.
+QR_MAX_VERSION = 13
 QR_ERROR = "m"
-QR_SIZE_PT = 100  # about 35 mm on paper
+QR_SIZE_PT = 110  # about 39 mm on paper
 
 
 @dataclass(frozen=True)
@@ -30,13 +32,18 @@ class SummaryLabels:
     key_points: str = "À retenir"
     tell_the_team: str = "À signaler à l'équipe"
     my_questions: str = "Mes questions pour le médecin"
+    questions_continued: str = "Mes questions pour le médecin (suite)"
     no_questions: str = "Vous n'avez pas choisi de question. Vous pouvez en écrire ici :"
     answer: str = "Réponse :"
     pages_covered: str = "Pages vues avec l'équipe"
     qr_all: str = "Scannez ce code avec votre téléphone pour garder vos questions."
-    qr_partial: str = "Ce code contient vos %1 premières questions sur %2 (pas plus)."
-    service: str = "Service : %1"
+    qr_none: str = (
+        "Vos questions sont trop longues pour un code lisible : elles sont sur cette feuille."
+    )
+    care_team: str = "Équipe soignante : %1"
+    care_team_blank: str = "Équipe soignante :"
     phone: str = "Téléphone : %1"
+    phone_blank: str = "Téléphone :"
     footer: str = "Contenu version %1, relu le %2. Source : %3"
 
 
@@ -64,23 +71,23 @@ def _fill(template: str, *values: object) -> str:
 
 
 def qr_caption(qr: QrPayload, labels: SummaryLabels) -> str:
-    """What the code beside it says: all the questions, or how many of them."""
-    return labels.qr_all if qr.complete else _fill(labels.qr_partial, qr.carried, qr.total)
+    """What the code beside it says, or why there is none."""
+    return labels.qr_all if qr.carried else labels.qr_none
 
 
 def qr_payload(title: str, questions: list[str]) -> QrPayload:
-    """Plain text for the QR code: as many questions as a readable code can carry."""
+    """Plain text for the QR code: the same questions as the sheet, all of them, or none
+    when they are too long for a code that still reads well (the sheet then says so)."""
     from segno import DataOverflowError
 
-    for carried in range(len(questions), -1, -1):
-        lines = [title, *(f"{n}. {q}" for n, q in enumerate(questions[:carried], start=1))]
-        text = "\n".join(lines)
-        try:
-            code = make_qr(text)
-        except DataOverflowError:
-            continue
-        if int(code.version) <= QR_MAX_VERSION:  # segno types version as int | str
-            return QrPayload(text, carried, len(questions))
+    lines = [title, *(f"{n}. {q}" for n, q in enumerate(questions, start=1))]
+    text = "\n".join(lines)
+    try:
+        code = make_qr(text)
+    except DataOverflowError:
+        return QrPayload(title, 0, len(questions))
+    if int(code.version) <= QR_MAX_VERSION:  # segno types version as int | str
+        return QrPayload(text, len(questions), len(questions))
     return QrPayload(title, 0, len(questions))
 
 
@@ -110,6 +117,15 @@ def key_points(topic: Topic) -> list[str]:
     return [page.key_point for page in topic.pages]
 
 
+TICK_BOX = "\u2610"  # ☐, drawn by the sheet's fallback font when the main one lacks it
+PICTURE_RESOURCE = "kiosk-picture:sheet"  # image name the renderer registers the picture under
+# Two columns inside the 539 pt (A4) or 555 pt (Letter) between the margins: the
+# questions with room to write (113 mm wide), then what to remember and the code.
+QUESTIONS_PT = 320
+GAP_PT = 16
+PICTURE_WIDTH_PT = 150  # about 53 mm: small, at the foot of the second column
+
+
 def build_summary_html(
     topic: Topic,
     items: list[ListItem],
@@ -120,64 +136,101 @@ def build_summary_html(
     pages_covered: list[str] | None = None,
     answer_lines: int = 2,
     reviewed_text: str = "",
+    first_page_questions: int | None = None,
+    picture_aspect: float | None = None,
 ) -> str:
-    """``reviewed_text``: the content's review date as patients read it ("28 novembre
-    2026"); the topic's ISO date when not given."""
-    parts = [
-        f"<h1>{escape(topic.title)}</h1>",
-        f'<p class="meta">{escape(_fill(labels.prepared_on, date_text))}</p>',
-        *_service_line(service, labels),
-        f"<h2>{escape(labels.key_points)}</h2>",
-        "<ul>",
-        *(f"<li>{escape(point)}</li>" for point in key_points(topic)),
-        "</ul>",
-    ]
-    # "Tell the team" and the QR code share a row, so the questions get the second page.
-    side: list[str] = []
-    if topic.tell_the_team:
-        side += [f"<h2>{escape(labels.tell_the_team)}</h2>", "<ul>"]
-        side += [f"<li>{escape(line)}</li>" for line in topic.tell_the_team]
-        side.append("</ul>")
-    if pages_covered:
-        side.append(f"<h2>{escape(labels.pages_covered)}</h2>")
-        side.append(f"<p>{escape(', '.join(pages_covered))}</p>")
-    qr_cell = ""
-    if qr is not None and qr.carried:
-        caption = qr_caption(qr, labels)
-        qr_cell = (
-            f'<td valign="top" width="{QR_SIZE_PT + 60}">'
-            f'<p class="qr"><img src="{QR_RESOURCE}" width="{QR_SIZE_PT}" '
-            f'height="{QR_SIZE_PT}"></p><p class="qr">{escape(caption)}</p></td>'
-        )
-    if side or qr_cell:
-        parts.append(
-            '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-            f'<td valign="top">{"".join(side)}</td>{qr_cell}</tr></table>'
-        )
+    """The sheet the patient takes into the consultation: their questions first, with room
+    to write the answers; beside them the key points, what to tell the team and the code.
 
-    parts.append(f"<h2>{escape(labels.my_questions)}</h2>")
+    ``answer_lines``: ruled lines under each question. ``first_page_questions``: when not
+    every question fits on the first page, how many do; the others continue on a new page
+    under the same heading. ``picture_aspect``: the topic's picture (height / width), when
+    the renderer has it and there is room. ``reviewed_text``: the content's review date as
+    patients read it ("28 novembre 2026"); the ISO date when not given.
+    """
+    split = len(items) if first_page_questions is None else first_page_questions
+    questions = [f'<p class="heading">{escape(labels.my_questions)}</p>']
     if not items:
-        parts.append(f"<p>{escape(labels.no_questions)}</p>")
-        parts.append(_answer_lines(3, ""))
-    for number, item in enumerate(items, start=1):
-        parts.append(f'<p class="question">{number}. {_text(item.text)}</p>')
-        if answer_lines:
-            parts.append(_answer_lines(answer_lines, labels.answer))
+        questions.append(f"<p>{escape(labels.no_questions)}</p>")
+        questions.append(_answer_lines(max(3, answer_lines), ""))
+    questions += _questions(items[:split], 1, answer_lines, labels)
 
+    side = [f'<p class="heading">{escape(labels.key_points)}</p>']
+    for heading, points in key_point_groups(topic):  # run-in headings: little room taken
+        lead = f"<b>{escape(heading)}&nbsp;:</b> " if heading else ""
+        side.append(f'<p class="group">{lead}{" ".join(_text(p) for p in points)}</p>')
+    if topic.tell_the_team:
+        side.append(f'<p class="heading">{escape(labels.tell_the_team)}</p>')
+        side += [
+            f'<p class="tick">{TICK_BOX}&nbsp;{_text(line)}</p>' for line in topic.tell_the_team
+        ]
+    if qr is not None and items:
+        side.append(_qr_block(qr, labels))
+    if pages_covered:
+        side.append(f'<p class="heading">{escape(labels.pages_covered)}</p>')
+        side.append("<ul>" + "".join(f"<li>{_text(t)}</li>" for t in pages_covered) + "</ul>")
+    if topic.picture is not None and picture_aspect:
+        height = round(PICTURE_WIDTH_PT * picture_aspect)
+        side.append(
+            f'<p class="picture"><img src="{PICTURE_RESOURCE}" width="{PICTURE_WIDTH_PT}" '
+            f'height="{height}"></p><p class="caption">{_text(topic.picture.caption)}</p>'
+        )
+
+    parts = [
+        f'<p class="title">{escape(topic.title)}</p>',
+        f'<p class="meta">{escape(_fill(labels.prepared_on, date_text))}</p>',
+        _care_team(service, labels),
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td valign="top" width="{QUESTIONS_PT}">{"".join(questions)}</td>'
+        f'<td width="{GAP_PT}"></td><td valign="top">{"".join(side)}</td></tr></table>',
+    ]
+    if split < len(items):  # a deliberate new page: the heading comes again
+        parts.append(f'<p class="heading continued">{escape(labels.questions_continued)}</p>')
+        parts += _questions(items[split:], split + 1, answer_lines, labels)
     footer = _fill(labels.footer, topic.version, reviewed_text or topic.reviewed, topic.source)
     parts.append(f'<p class="small">{escape(footer)}</p>')
     return "\n".join(parts)
 
 
-def _service_line(service: ServiceInfo, labels: SummaryLabels) -> list[str]:
-    """Who to call, at the top where it is found first."""
-    service_lines = []
+def _questions(items: list[ListItem], first: int, lines: int, labels: SummaryLabels) -> list[str]:
+    parts: list[str] = []
+    for number, item in enumerate(items, start=first):
+        parts.append(f'<p class="question"><b>{number}.</b>&nbsp;{_text(item.text)}</p>')
+        parts.append(_answer_lines(lines, labels.answer))
+    return parts
+
+
+def key_point_groups(topic: Topic) -> list[tuple[str, tuple[str, ...]]]:
+    """The key points under their headings (the recap page's), or one untitled group."""
+    for page in topic.pages:
+        if page.recap_groups:
+            return list(page.recap_groups)
+    return [("", tuple(key_points(topic)))]
+
+
+def _qr_block(qr: QrPayload, labels: SummaryLabels) -> str:
+    """The code and its whole caption in the same cell: never parted."""
+    caption = f'<p class="qr">{escape(qr_caption(qr, labels))}</p>'
+    if not qr.carried:
+        return caption
+    return (
+        f'<p class="qr"><img src="{QR_RESOURCE}" width="{QR_SIZE_PT}" height="{QR_SIZE_PT}">'
+        f"</p>{caption}"
+    )
+
+
+def _care_team(service: ServiceInfo, labels: SummaryLabels) -> str:
+    """Who to call, at the top where it is found first; lines to fill in when not set."""
     if service.name:
-        service_lines.append(escape(_fill(labels.service, service.name)))
+        name = escape(_fill(labels.care_team, service.name))
+    else:
+        name = escape(labels.care_team_blank) + "&nbsp;" + "_" * 26
     if service.phone:
-        phone = service.phone.replace(" ", "\u00a0")  # a number never breaks across lines
-        service_lines.append(escape(_fill(labels.phone, phone)))
-    return [f'<p class="service">{" — ".join(service_lines)}</p>'] if service_lines else []
+        phone_text = service.phone.replace(" ", "\u00a0")  # a number never breaks across lines
+        phone = escape(_fill(labels.phone, phone_text))
+    else:
+        phone = escape(labels.phone_blank) + "&nbsp;" + "_" * 16
+    return f'<p class="service">{name} &nbsp; {phone}</p>'
 
 
 def _text(text: str) -> str:
@@ -201,16 +254,24 @@ def _answer_lines(count: int, label: str) -> str:
     )
 
 
+# Sizes in px: the sheet is laid out in points (one unit per point on paper, the page size
+# print_ scales to), so "12px" prints at 12 pt. Font sizes in pt would be taken at 96 dpi
+# and print a third larger (a 12 pt body came out at 16 pt).
 SUMMARY_CSS = """
-h1 { font-size: 18pt; font-weight: bold; margin-bottom: 0; }
-h2 { font-size: 16pt; font-weight: bold; margin-top: 10pt; margin-bottom: 2pt; }
-p, li, td { font-size: 12pt; }
-li { margin-bottom: 0; }
-p.qr { font-size: 12pt; margin-left: 12pt; margin-top: 10pt; }
-p.meta { color: #333333; }
-p.question { font-weight: bold; margin-top: 6pt; margin-bottom: 0; }
+p.title { font-size: 18px; font-weight: bold; margin-top: 0; margin-bottom: 0; }
+p.heading { font-size: 14px; font-weight: bold; margin-top: 8px; margin-bottom: 2px; }
+p.continued { page-break-before: always; margin-top: 0; }
+p, li, td { font-size: 12px; color: #000000; line-height: 100%; }
+ul { margin-top: 0; margin-bottom: 0; }
+p.meta { margin-top: 2px; margin-bottom: 0; }
+p.service { font-weight: bold; margin-top: 2px; margin-bottom: 0; }
+p.question { margin-top: 6px; margin-bottom: 0; }
 table.answer { border-collapse: collapse; }
-td.line { border-bottom: 1px solid #555555; height: 18pt; color: #555555; }
-p.service { font-size: 12pt; font-weight: bold; margin-top: 2pt; }
-p.small { font-size: 9pt; color: #333333; }
+td.line { border-bottom: 1px solid #000000; height: 21px; color: #333333; }
+p.group { margin-top: 3px; margin-bottom: 0; }
+p.tick { margin-top: 3px; margin-bottom: 0; }
+p.qr { margin-top: 8px; margin-bottom: 0; }
+p.picture { margin-top: 8px; margin-bottom: 0; }
+p.caption { margin-top: 2px; margin-bottom: 0; }
+p.small { font-size: 10px; color: #000000; margin-top: 6px; }
 """

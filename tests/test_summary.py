@@ -9,6 +9,7 @@ from kiosk.summary import (
     QR_MAX_VERSION,
     ServiceInfo,
     build_summary_html,
+    key_point_groups,
     key_points,
     make_qr,
     qr_payload,
@@ -30,33 +31,67 @@ def build(topic, questions: QuestionList, **kwargs):
     )
 
 
-def test_key_points_team_signals_service_and_footer(topic):
+def _plain(html: str) -> str:
+    import re
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", " ", html)).replace("\u00a0", " ")
+
+
+def test_key_points_grouped_team_signals_care_team_and_footer(topic):
     html = build(topic, QuestionList())
-    # The recap page's list is the sheet's "À retenir", figures included.
-    points = key_points(topic)
-    assert points == list(topic.pages[-1].recap_points) and len(points) >= 5
-    for point in points:
-        assert point.replace("'", "&#x27;") in html
+    text = " ".join(_plain(html).split())
+    # The recap page's list, under its headings, is the sheet's "À retenir", figures included.
+    groups = key_point_groups(topic)
+    assert [heading for heading, _ in groups] == [
+        "Ce que c'est",
+        "Comment ça se passe",
+        "Le séjour",
+        "Les risques",
+        "Les résultats",
+    ]
+    assert [p for _, points in groups for p in points] == key_points(topic)
+    for heading, points in groups:
+        assert f"{heading} : {' '.join(points)}" in text
+    assert "24 à 48 heures" in text and "80 à 95 personnes sur 100" in text
     for line in topic.tell_the_team:
-        assert line.replace("'", "&#x27;") in html
-    assert "Service : Radiologie" in html and "Téléphone : 01\u00a002" in html
-    assert f"Contenu version {topic.version}, relu le {topic.reviewed}" in html
-    assert "Résumé préparé le 28 novembre 2026" in html
+        assert f"\u2610 {line}" in text  # a box to tick
+    assert "Équipe soignante : Radiologie" in text and "Téléphone : 01 02" in text
+    assert f"Contenu version {topic.version}, relu le {topic.reviewed}" in text
+    assert "Résumé préparé le 28 novembre 2026" in text
 
 
-def test_questions_in_order_with_answer_lines(topic):
+def test_no_care_team_set_leaves_lines_to_fill_in(topic):
+    html = build_summary_html(topic, [], "d", ServiceInfo())
+    text = _plain(html)
+    assert "Équipe soignante : ____" in text and "Téléphone : ____" in text
+
+
+def test_questions_first_in_order_with_answer_lines(topic):
     questions = QuestionList()
     questions.toggle("anticoagulants")
     questions.toggle("sejour")
     questions.add_own("Et après ?")
-    html = build(topic, questions)
-    first = html.index(
-        topic.question("sejour").text.replace("'", "&#x27;").replace(" ?", "&nbsp;?")
-    )
-    second = html.index("Je prends un anticoagulant")
-    own = html.index("3. Et après&nbsp;?")
-    assert first < second < own
-    assert html.count("Réponse :") == 3
+    text = " ".join(_plain(build(topic, questions, answer_lines=3)).split())
+    first = text.index(topic.question("sejour").text)  # in the topic's order
+    second = text.index(topic.question("anticoagulants").text)
+    own = text.index("3. Et après ?")
+    key = text.index("À retenir")
+    assert text.index("Mes questions pour le médecin") < first < second < own < key
+    assert text.count("Réponse :") == 3
+    assert build(topic, questions, answer_lines=3).count('class="line"') == 9
+
+
+def test_questions_that_do_not_fit_continue_under_the_same_heading(topic):
+    questions = QuestionList()
+    for n in range(8):
+        questions.add_own(f"Question {n} ?")
+    html = build(topic, questions, first_page_questions=5)
+    text = " ".join(_plain(html).split())
+    assert text.index("4. Question 3 ?") < text.index("À retenir")
+    assert text.index("À retenir") < text.index("Mes questions pour le médecin (suite)")
+    assert text.index("(suite)") < text.index("6. Question 5 ?")
+    assert 'class="heading continued"' in html  # starts a new page
 
 
 def test_patient_text_is_escaped(topic):
@@ -86,10 +121,13 @@ def test_qr_carries_everything_when_it_fits():
     assert payload.text == "Titre\n1. Première ?\n2. Deuxième à l'hôpital ?"
 
 
-def test_qr_carries_what_fits_and_says_so(topic):
-    long_questions = [f"Question numéro {n} : " + "é" * 180 for n in range(20)]
-    payload = qr_payload("Titre", long_questions)
-    assert 0 < payload.carried < 20 and not payload.complete
-    assert make_qr(payload.text).version <= QR_MAX_VERSION
-    html = build_summary_html(topic, [], "d", ServiceInfo(), qr=payload)
-    assert f"Ce code contient vos {payload.carried} premières questions sur 20" in html
+def test_a_code_carries_every_question_or_none_and_the_sheet_says_so(topic):
+    questions = QuestionList()
+    for n in range(6):
+        questions.add_own(f"Question numéro {n} : " + "é" * 120)
+    payload = qr_payload("Titre", [item.text for item in questions.items(topic)])
+    assert payload.carried == 0 and not payload.complete  # no half list, no unreadable code
+    html = build(topic, questions, qr=payload)
+    assert "trop longues pour un code lisible" in html and "kiosk-qr" not in html
+    short = qr_payload("Titre", ["Première ?", "Deuxième ?"])
+    assert short.carried == 2 and make_qr(short.text).version <= QR_MAX_VERSION

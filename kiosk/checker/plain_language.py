@@ -155,7 +155,9 @@ def check_page(
     return findings
 
 
-RECAP_EXTRA_WORDS = 20  # the recap page is a list of the essentials: a little more room
+# The recap page lists the essentials under short headings (the printed sheet's groups):
+# a little more room.
+RECAP_EXTRA_WORDS = 45
 
 
 def _score(text: str, language: str, limits: Limits, recap: bool = False) -> list[PageFinding]:

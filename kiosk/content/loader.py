@@ -28,7 +28,16 @@ from kiosk.content.titles import LANGUAGE_DIR
 
 PAGE_FILE = re.compile(r"^\d+[-_].*\.md$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-TOPIC_KEYS = {"title", "description", "language", "version", "reviewed", "source", "signal"}
+TOPIC_KEYS = {
+    "title",
+    "description",
+    "language",
+    "version",
+    "reviewed",
+    "source",
+    "signal",
+    "picture",
+}
 TOPIC_REQUIRED = ("title", "description", "language", "version", "reviewed", "source")
 PAGE_KEYS = {"title", "key", "questions", "recap"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -111,7 +120,31 @@ def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) 
         tell_the_team=tuple(meta_doc.meta.get("signal", [])),
         folder=topic_dir,
         quiz=_load_quiz(topic_dir, {p.slug for p in pages}, question_ids, problems),
+        picture=_sheet_picture(meta.get("picture", ""), pages, topic_file, meta_doc, problems),
     )
+
+
+def _sheet_picture(
+    name: str, pages: list[Page], path: Path, doc: Rendered, problems: list[ContentProblem]
+) -> Figure | None:
+    """The picture the printed sheet carries: one the pages show (so it was checked, and
+    has its alternative text and caption)."""
+    if not name.strip():
+        return None
+    wanted = (path.parent / name.strip()).resolve().as_uri()
+    for page in pages:
+        for figure in page.figures:
+            if figure.source == wanted:
+                return figure
+    problems.append(
+        ContentProblem(
+            path,
+            doc.meta_lines.get("picture"),
+            f"picture {name.strip()!r} is not shown on any page: show it on a page first "
+            "(with its caption), then name it here",
+        )
+    )
+    return None
 
 
 def _render_file(
@@ -213,8 +246,22 @@ def _load_page(
         question_ids=tuple(i for i in ids if i in question_ids),
         source=path,
         recap_points=_list_items(doc.html) if recap else (),
+        recap_groups=_recap_groups(doc.root) if recap else (),
         figures=tuple(Figure(src, alt, caption) for src, alt, caption in doc.figures),
     )
+
+
+def _recap_groups(root: ET.Element) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The recap's list items, grouped under the heading above them."""
+    groups: list[tuple[str, list[str]]] = []
+    for element in root:
+        if element.tag in ("h2", "h3", "h4"):
+            groups.append((_text(element), []))
+        elif element.tag in ("ul", "ol"):
+            if not groups:
+                groups.append(("", []))
+            groups[-1][1].extend(_text(item) for item in element if item.tag == "li")
+    return tuple((heading, tuple(points)) for heading, points in groups if points)
 
 
 def _list_items(html_text: str) -> tuple[str, ...]:

@@ -47,6 +47,9 @@ class Page:
     question_ids: tuple[str, ...]
     source: Path
     recap_points: tuple[str, ...] = ()  # the recap page's list: the summary's key points
+    # The recap's points under its ### headings ("Ce que c'est", "Les risques"...): the
+    # printed sheet keeps them grouped. One group with an empty heading when it has none.
+    recap_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
     figures: tuple[Figure, ...] = ()
 
 
@@ -87,6 +90,7 @@ class Topic:
     categories: tuple[QuestionCategory, ...] = ()
     tell_the_team: tuple[str, ...] = ()
     folder: Path = Path()
+    picture: Figure | None = None  # the printed sheet's small picture (topic.md "picture:")
     quiz: Quiz | None = None  # the optional "Ai-je bien compris ?" check (quiz.md)
 
     def glossary_entry(self, entry_id: str) -> GlossaryEntry | None:

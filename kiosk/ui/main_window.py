@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
             self.questions.stack.currentChanged,
             self.reader.view.screen_changed,
             self.quiz.step_changed,
+            self.summary.print_started,
         ):
             changed.connect(self.tap_guard.screen_changed)
 

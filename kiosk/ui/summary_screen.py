@@ -1,4 +1,11 @@
-"""'Mon résumé': a preview of exactly what prints, the QR code, print and PDF buttons."""
+"""'Mon résumé': the sheet itself as it prints, its QR code, and printing that cannot go wrong.
+
+The preview is the printed page, zoomed to the width it has (more at the larger text sizes,
+then panned with a finger). The QR code has a column (or, in portrait, a strip) of its own
+that nothing covers; printing news is a banner over the top of the sheet. One tap prints
+one sheet: the button waits while the job is handed to the printer, a second copy needs
+"Imprimer encore", and there are at most ``max_prints`` a patient.
+"""
 
 from __future__ import annotations
 
@@ -36,8 +43,13 @@ log = logging.getLogger(__name__)
 LOCALES = {"fr": QLocale.Language.French, "en": QLocale.Language.English}
 
 
+QR_SCREEN_MM = 45
+PREVIEW_ZOOM = (1.0, 1.3, 1.6)  # by text size: A, A+, A++
+
+
 class SummaryScreen(QWidget):
     back_requested = Signal()
+    print_started = Signal()
 
     def __init__(self, session: Session, settings: Settings, family: str, parent=None):
         super().__init__(parent)
@@ -47,47 +59,51 @@ class SummaryScreen(QWidget):
         self.qr: QrPayload | None = None
         self._metrics: Metrics | None = None
         self._preview_width = 0
+        self._printing = False  # a job is being handed to the printer
 
+        self.prints = 0  # sheets printed for this patient
         self.back_button = BigButton()
         self.title = make_label(role="title")
+        self.print_button = BigButton(role="primary")
+        self.pdf_button = BigButton()
+        self.pdf_button.setVisible(settings.pdf_enabled)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
+        top.addWidget(self.pdf_button)
+        top.addWidget(self.print_button)
 
         self.preview = TouchScrollArea()
+        self.preview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         pages = QWidget()
         pages.setObjectName("page")
         self._pages_layout = QVBoxLayout(pages)
+        self._pages_layout.setContentsMargins(0, 0, 0, 0)
         self.preview.setWidget(pages)
         self.page_labels: list[QLabel] = []
+        # Printing news, over the top of the sheet: never over the code, never moving it.
+        self.status = make_label(role="banner", parent=self)
+        self.status.setProperty("overlay", True)
+        self.status.setVisible(False)
 
         self.qr_label = QLabel()
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_caption = make_label()
-        self.print_button = BigButton(role="primary")
-        self.pdf_button = BigButton()
-        self.pdf_button.setVisible(settings.pdf_enabled)
-        self.status = make_label(role="message")
-        side = QVBoxLayout()
-        for widget in (self.qr_label, self.qr_caption, self.print_button, self.pdf_button):
-            side.addWidget(widget)
-        side.addWidget(self.status)
-        side.addStretch(1)
-        self.side = QWidget()
-        self.side.setObjectName("page")
-        self.side.setLayout(side)
-        # The code and the buttons scroll with a finger when the screen is short.
-        self.side_scroll = TouchScrollArea()
-        self.side_scroll.setWidget(self.side)
+        self.qr_panel = QWidget()
+        self.qr_panel.setObjectName("page")
+        self._qr_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.qr_panel)
+        self._qr_layout.setContentsMargins(0, 0, 0, 0)
+        self._qr_layout.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignTop)
+        self._qr_layout.addWidget(self.qr_caption, 1, Qt.AlignmentFlag.AlignTop)
 
-        # Sheet and code side by side; on a portrait screen, the code under the sheet.
+        # Sheet and code side by side; on a portrait screen, the code in a strip under it.
         body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.addWidget(self.preview, 1)
-        body.addWidget(self.side_scroll)
+        body.addWidget(self.qr_panel)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
         self._layout.addLayout(body, 1)
-        self._side_layout, self._body = side, body
+        self._body = body
 
         self.back_button.clicked.connect(self.back_requested)
         self.print_button.clicked.connect(self.print_summary)
@@ -98,10 +114,9 @@ class SummaryScreen(QWidget):
         self.back_button.setText(self.tr("Retour"))
         self.back_button.setAccessibleName(self.tr("Retour à mes questions"))
         self.title.setText(self.tr("Mon résumé"))
-        self.print_button.setText(self.tr("Imprimer"))
+        self._show_print_button()
         self.pdf_button.setText(self.tr("Enregistrer en PDF"))
         self.preview.set_name(self.tr("Aperçu de la feuille imprimée"))
-        self.side_scroll.set_name(self.tr("Code et impression"))
 
     def apply_metrics(self, m: Metrics) -> None:
         self._metrics = m
@@ -109,8 +124,9 @@ class SummaryScreen(QWidget):
         self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
         self._layout.setSpacing(m.gap_px * 2)
         self._body.setSpacing(m.gap_px * 3)
-        self._side_layout.setSpacing(m.gap_px * 2)
+        self._qr_layout.setSpacing(m.gap_px * 2)
         self._pages_layout.setSpacing(m.gap_px * 2)
+        self._show_qr_image()
         self._arrange()
 
     def resizeEvent(self, event) -> None:
@@ -118,23 +134,48 @@ class SummaryScreen(QWidget):
         self._arrange()
 
     def _arrange(self) -> None:
-        """Landscape: the sheet beside a column with the code and the buttons. Portrait: the
-        sheet across the width, the code and buttons under it."""
+        """Landscape: the sheet beside a column with the code and its caption. Portrait: the
+        sheet across the width, the code and its caption side by side under it."""
         m = self._metrics
         portrait = self.width() < self.height()
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
-        self._body.setStretch(1, 1 if portrait else 0)
+        self._qr_layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if portrait else QBoxLayout.Direction.TopToBottom
+        )
         if m is not None:
+            side = self._qr_size() + 2 * m.gap_px
             if portrait:
-                self.side_scroll.setMinimumWidth(0)
-                self.side_scroll.setMaximumWidth(16_777_215)
+                self.qr_panel.setMinimumWidth(0)
+                self.qr_panel.setMaximumWidth(16_777_215)
+                self.qr_panel.setFixedHeight(side)
             else:
-                self.side_scroll.setFixedWidth(m.mm(90))
-        width = self.preview.viewport().width()
+                self.qr_panel.setMinimumHeight(0)
+                self.qr_panel.setMaximumHeight(16_777_215)
+                self.qr_panel.setFixedWidth(max(side, m.mm(60)))
+        self._layout.activate()
+        width = self._sheet_width()
         if self.document is not None and abs(width - self._preview_width) > 20:
             self._show_previews()  # the sheet's picture follows the room it has
+        self._place_status()
+
+    def _qr_size(self) -> int:
+        """The code on screen: 45 mm, so a phone reads it at arm's length."""
+        return self._metrics.mm(QR_SCREEN_MM) if self._metrics else 240
+
+    def _sheet_width(self) -> int:
+        """The sheet zoomed to the width it has, and more at the larger text sizes."""
+        zoom = PREVIEW_ZOOM[min(self.session.text_scale, len(PREVIEW_ZOOM) - 1)]
+        return max(300, int((self.preview.viewport().width() - 8) * zoom))
+
+    def _place_status(self) -> None:
+        if not self.status.isVisible():
+            return
+        area = self.preview.geometry()
+        height = self.status.heightForWidth(area.width())
+        self.status.setGeometry(area.x(), area.y(), area.width(), height)
+        self.status.raise_()
 
     def labels(self) -> SummaryLabels:
         return SummaryLabels(
@@ -146,9 +187,15 @@ class SummaryScreen(QWidget):
             answer=self.tr("Réponse :"),
             pages_covered=self.tr("Pages vues avec l'équipe"),
             qr_all=self.tr("Scannez ce code avec votre téléphone pour garder vos questions."),
-            qr_partial=self.tr("Ce code contient vos %1 premières questions sur %2 (pas plus)."),
-            service=self.tr("Service : %1"),
+            qr_none=self.tr(
+                "Vos questions sont trop longues pour un code lisible : "
+                "elles sont sur cette feuille."
+            ),
+            questions_continued=self.tr("Mes questions pour le médecin (suite)"),
+            care_team=self.tr("Équipe soignante : %1"),
+            care_team_blank=self.tr("Équipe soignante :"),
             phone=self.tr("Téléphone : %1"),
+            phone_blank=self.tr("Téléphone :"),
             footer=self.tr("Contenu version %1, relu le %2. Source : %3"),
         )
 
@@ -163,8 +210,10 @@ class SummaryScreen(QWidget):
         reviewed = QDate.fromString(topic.reviewed, "yyyy-MM-dd")
         reviewed_text = locale.toString(reviewed, "d MMMM yyyy") if reviewed.isValid() else ""
         service = ServiceInfo(self.settings.service_name, self.settings.service_phone)
+        picture = printing.sheet_picture(topic.picture.source) if topic.picture else None
+        aspect = picture.height() / picture.width() if picture is not None else None
         self.document = printing.fitting_summary(
-            lambda lines: build_summary_html(
+            lambda lines, first, with_picture: build_summary_html(
                 topic,
                 items,
                 date_text,
@@ -174,14 +223,19 @@ class SummaryScreen(QWidget):
                 pages_covered,
                 lines,
                 reviewed_text,
+                first,
+                aspect if with_picture else None,
             ),
             self.family,
             self.qr.text if self.qr else None,
             self.settings.paper,
+            len(items),
+            picture,
         )
         self._show_previews()
         self._show_qr(labels)
         self.set_status("")
+        self._show_print_button()
 
     def _show_previews(self) -> None:
         for label in self.page_labels:
@@ -190,8 +244,7 @@ class SummaryScreen(QWidget):
         if self.document is None:
             return
         self._layout.activate()  # the sheet's room as laid out now (portrait or not)
-        self._preview_width = self.preview.viewport().width()
-        width = max(300, self._preview_width - 8)
+        width = self._preview_width = self._sheet_width()
         for number, image in enumerate(
             printing.render_pages(self.document, self.settings.paper, width), start=1
         ):
@@ -202,48 +255,83 @@ class SummaryScreen(QWidget):
             self.page_labels.append(label)
 
     def _show_qr(self, labels: SummaryLabels) -> None:
+        if self.qr is None:
+            self.qr_caption.setText(self.tr("Choisissez ou écrivez des questions pour les garder."))
+        else:
+            self.qr_caption.setText(qr_caption(self.qr, labels))
+        self._show_qr_image()
+
+    def _show_qr_image(self) -> None:
+        """The same code as on the sheet, whole, at the size a phone reads from arm's length."""
         if self.qr is None or not self.qr.carried:
             self.qr_label.clear()
-            self.qr_caption.setText(self.tr("Choisissez ou écrivez des questions pour les garder."))
+            self.qr_label.setVisible(False)
             return
-        size = self._metrics.mm(55) if self._metrics else 240
+        size = self._qr_size()
         image = QImage.fromData(qr_png(self.qr.text))
         self.qr_label.setPixmap(
             QPixmap.fromImage(image).scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio)
         )
+        self.qr_label.setFixedSize(size, size)
+        self.qr_label.setVisible(True)
         self.qr_label.setAccessibleName(self.tr("Code QR de vos questions"))
-        self.qr_caption.setText(qr_caption(self.qr, labels))
 
     # Output -----------------------------------------------------------------
     def set_status(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setVisible(bool(text))
+        self._place_status()
+
+    def _show_print_button(self) -> None:
+        """"Imprimer", then "Imprimer encore" for a deliberate second copy; none past the
+        limit (the staff set it: paper and privacy both)."""
+        left = self.settings.max_prints - self.prints
+        again = self.prints > 0
+        self.print_button.setText(self.tr("Imprimer encore") if again else self.tr("Imprimer"))
+        self.print_button.setEnabled(left > 0 and not self._printing)
 
     def print_summary(self) -> None:
-        if self.settings.windowed and self.document is not None:
+        if self._printing or self.prints >= self.settings.max_prints or self.document is None:
+            return
+        if self.settings.windowed:
             self._print_with_dialog()  # staff or a nurse at a desk: choose printer and copies
             return
+        self._printing = True
+        self.print_started.emit()  # a second tap of a double tap is not a second copy
+        self._show_print_button()
         self.set_status(self.tr("Impression en cours…"))
-        self.print_button.setEnabled(False)
         QTimer.singleShot(0, self._print_now)  # let the message show before the job runs
 
     def _print_now(self) -> None:
+        result = None
         try:
-            if self.document is None:
-                return
-            result = printing.print_silently(
-                self.document, self.settings.printer, self.settings.paper
-            )
+            if self.document is not None:
+                result = printing.print_silently(
+                    self.document, self.settings.printer, self.settings.paper
+                )
         finally:
-            self.print_button.setEnabled(True)
-        if result.ok:
+            self._printing = False
+        if result is not None and result.ok:
+            self.prints += 1
             self.set_status(self.tr("C'est imprimé. Prenez votre feuille à l'imprimante."))
         else:
-            self.set_status(
-                self.tr(
-                    "L'impression n'a pas marché. Ce n'est pas grave : scannez le code "
-                    "avec votre téléphone, ou demandez de l'aide à l'accueil."
-                )
+            self.set_status(self._print_failed_text())
+        self._show_print_button()
+
+    def _print_failed_text(self) -> str:
+        if self.qr is not None and self.qr.carried and self.settings.pdf_enabled:
+            return self.tr(
+                "L'imprimante ne répond pas. Ce n'est pas grave : scannez le code avec votre "
+                "téléphone, ou enregistrez le PDF. Vous pouvez aussi demander de l'aide."
             )
+        if self.qr is not None and self.qr.carried:
+            return self.tr(
+                "L'imprimante ne répond pas. Ce n'est pas grave : scannez le code avec votre "
+                "téléphone, ou demandez de l'aide à l'accueil."
+            )
+        return self.tr(
+            "L'imprimante ne répond pas. Ce n'est pas grave : demandez de l'aide à l'accueil."
+        )
 
     def _print_with_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -253,7 +341,9 @@ class SummaryScreen(QWidget):
         if dialog.exec() == QPrintDialog.DialogCode.Accepted and self.document is not None:
             printing.fit_to_paper(self.document, self.settings.paper)
             self.document.print_(printer)
+            self.prints += 1
             self.set_status(self.tr("C'est imprimé. Prenez votre feuille à l'imprimante."))
+            self._show_print_button()
 
     def save_pdf(self) -> None:
         folder = self.settings.pdf_dir
@@ -282,3 +372,6 @@ class SummaryScreen(QWidget):
         self.qr_label.clear()
         self.qr_caption.clear()
         self.set_status("")
+        self.prints = 0
+        self._printing = False
+        self._show_print_button()

@@ -140,6 +140,11 @@ QLabel[role="more"] {{
     font-weight: bold; border-radius: {radius}px; padding: {m.mm(1)}px {m.mm(3)}px;
 }}
 QLabel[role="message"] {{ color: {palette.text}; font-weight: bold; }}
+QLabel[role="banner"] {{
+    background: {palette.callout}; color: {palette.text}; font-weight: bold;
+    border: {border}px solid {palette.primary}; border-radius: {radius}px;
+    padding: {m.mm(3)}px;
+}}
 QLabel[over="true"] {{ color: {palette.focus}; font-weight: bold; }}
 QPlainTextEdit {{
     background: {palette.surface}; color: {palette.text}; font-size: {m.ui_px}px;

@@ -81,7 +81,7 @@ def test_pages_are_short_with_a_one_sentence_key_point(library, language):
     for page in topic.pages:
         body = [line for line in page.text.splitlines() if not line.startswith("Source")]
         words = [w for w in " ".join(body).split() if any(ch.isalnum() for ch in w)]
-        budget = 80 if page.recap_points else 60  # the recap is a list of the essentials
+        budget = 105 if page.recap_points else 60  # the recap is a grouped list of the essentials
         assert len(words) <= budget, (page.slug, len(words))
         key = page.key_point.strip()
         assert key and key.count(". ") == 0 and key[-1] in ".!?", page.slug

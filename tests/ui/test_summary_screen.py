@@ -124,17 +124,3 @@ def test_ending_the_session_clears_the_summary(qtbot, summary_window):
     assert screen.document is None and screen.qr is None and screen.page_labels == []
     assert screen.qr_label.pixmap().isNull()
     assert QPixmapCache.find("painted-this-session") is None
-
-
-@pytest.mark.parametrize("count", [0, 3, 6, 10])
-def test_summary_fits_two_pages_even_at_the_limits(summary_window, count):
-    from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS
-
-    questions = summary_window.session.questions
-    questions.clear()
-    for n in range(min(count, MAX_QUESTIONS)):
-        questions.add_own(f"{n} " + "Combien de temps ? " * (MAX_LENGTH // 20))
-    summary_window.show_summary()
-    document = summary_window.summary.document
-    assert printing.fit_to_paper(document, "A4") <= 2
-    assert printing.fit_to_paper(document, "Letter") <= 2
