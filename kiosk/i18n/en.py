@@ -218,4 +218,29 @@ EN = {
     "Quelques questions pour vérifier": "A few questions to check what you remember",
     "Retour au quiz": "Back to the quiz",
     "Ai-je compris ?": "Did I get it?",
+    (
+        "Vos questions sont trop longues pour un code lisible : elles sont sur cette feuille."
+    ): "Your questions are too long for a readable code: they are on this sheet.",
+    "Mes questions pour le médecin (suite)": "My questions for the doctor (continued)",
+    "Équipe soignante : %1": "Care team: %1",
+    "Équipe soignante :": "Care team:",
+    "Téléphone :": "Phone:",
+    "Imprimer encore": "Print again",
+    (
+        "L'imprimante ne répond pas. Ce n'est pas grave : scannez le code avec votre "
+        "téléphone, ou enregistrez le PDF. Vous pouvez aussi demander de l'aide."
+    ): (
+        "The printer is not answering. Don't worry: scan the code with your phone, "
+        "or save the PDF. You can also ask for help."
+    ),
+    (
+        "L'imprimante ne répond pas. Ce n'est pas grave : scannez le code avec votre "
+        "téléphone, ou demandez de l'aide à l'accueil."
+    ): (
+        "The printer is not answering. Don't worry: scan the code with your phone, "
+        "or ask for help at the desk."
+    ),
+    "L'imprimante ne répond pas. Ce n'est pas grave : demandez de l'aide à l'accueil.": (
+        "The printer is not answering. Don't worry: ask for help at the desk."
+    ),
 }

@@ -626,20 +626,12 @@
         <translation>My summary</translation>
     </message>
     <message>
-        <source>Imprimer</source>
-        <translation>Print</translation>
-    </message>
-    <message>
         <source>Enregistrer en PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
         <source>Aperçu de la feuille imprimée</source>
         <translation>Preview of the printed sheet</translation>
-    </message>
-    <message>
-        <source>Code et impression</source>
-        <translation>Code and printing</translation>
     </message>
     <message>
         <source>Résumé préparé le %1</source>
@@ -674,16 +666,28 @@
         <translation>Scan this code with your phone to keep your questions.</translation>
     </message>
     <message>
-        <source>Ce code contient vos %1 premières questions sur %2 (pas plus).</source>
-        <translation>This code holds your first %1 questions out of %2 (it cannot hold more).</translation>
+        <source>Vos questions sont trop longues pour un code lisible : elles sont sur cette feuille.</source>
+        <translation>Your questions are too long for a readable code: they are on this sheet.</translation>
     </message>
     <message>
-        <source>Service : %1</source>
-        <translation>Department: %1</translation>
+        <source>Mes questions pour le médecin (suite)</source>
+        <translation>My questions for the doctor (continued)</translation>
+    </message>
+    <message>
+        <source>Équipe soignante : %1</source>
+        <translation>Care team: %1</translation>
+    </message>
+    <message>
+        <source>Équipe soignante :</source>
+        <translation>Care team:</translation>
     </message>
     <message>
         <source>Téléphone : %1</source>
         <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <source>Téléphone :</source>
+        <translation>Phone:</translation>
     </message>
     <message>
         <source>Contenu version %1, relu le %2. Source : %3</source>
@@ -702,6 +706,14 @@
         <translation>QR code of your questions</translation>
     </message>
     <message>
+        <source>Imprimer encore</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
         <source>Impression en cours…</source>
         <translation>Printing…</translation>
     </message>
@@ -710,8 +722,16 @@
         <translation>Printed. Please take your sheet from the printer.</translation>
     </message>
     <message>
-        <source>L'impression n'a pas marché. Ce n'est pas grave : scannez le code avec votre téléphone, ou demandez de l'aide à l'accueil.</source>
-        <translation>Printing did not work. Don't worry: scan the code with your phone, or ask at the reception desk.</translation>
+        <source>L'imprimante ne répond pas. Ce n'est pas grave : scannez le code avec votre téléphone, ou enregistrez le PDF. Vous pouvez aussi demander de l'aide.</source>
+        <translation>The printer is not answering. Don't worry: scan the code with your phone, or save the PDF. You can also ask for help.</translation>
+    </message>
+    <message>
+        <source>L'imprimante ne répond pas. Ce n'est pas grave : scannez le code avec votre téléphone, ou demandez de l'aide à l'accueil.</source>
+        <translation>The printer is not answering. Don't worry: scan the code with your phone, or ask for help at the desk.</translation>
+    </message>
+    <message>
+        <source>L'imprimante ne répond pas. Ce n'est pas grave : demandez de l'aide à l'accueil.</source>
+        <translation>The printer is not answering. Don't worry: ask for help at the desk.</translation>
     </message>
     <message>
         <source>Le PDF n'a pas pu être enregistré.</source>

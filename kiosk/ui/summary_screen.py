@@ -1,9 +1,9 @@
 """'Mon résumé': the sheet itself as it prints, its QR code, and printing that cannot go wrong.
 
-The preview is the printed page, zoomed to the width it has (more at the larger text sizes,
-then panned with a finger). The QR code has a column (or, in portrait, a strip) of its own
-that nothing covers; printing news is a banner over the top of the sheet. One tap prints
-one sheet: the button waits while the job is handed to the printer, a second copy needs
+The preview is the printed page, zoomed to the width it has and scrolled with a finger; at
+the larger text sizes it takes the whole width, so it grows with them. The QR code has a
+column (or a strip under the sheet) of its own that nothing covers; printing news is a
+banner over the top of the sheet. One tap prints one sheet: the button waits while the job is handed to the printer, a second copy needs
 "Imprimer encore", and there are at most ``max_prints`` a patient.
 """
 
@@ -44,7 +44,6 @@ LOCALES = {"fr": QLocale.Language.French, "en": QLocale.Language.English}
 
 
 QR_SCREEN_MM = 45
-PREVIEW_ZOOM = (1.0, 1.3, 1.6)  # by text size: A, A+, A++
 
 
 class SummaryScreen(QWidget):
@@ -74,7 +73,6 @@ class SummaryScreen(QWidget):
         top.addWidget(self.print_button)
 
         self.preview = TouchScrollArea()
-        self.preview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         pages = QWidget()
         pages.setObjectName("page")
         self._pages_layout = QVBoxLayout(pages)
@@ -134,10 +132,11 @@ class SummaryScreen(QWidget):
         self._arrange()
 
     def _arrange(self) -> None:
-        """Landscape: the sheet beside a column with the code and its caption. Portrait: the
-        sheet across the width, the code and its caption side by side under it."""
+        """Landscape at the usual text size: the sheet beside a column with the code and its
+        caption. Portrait, or larger text: the sheet across the whole width, the code and its
+        caption side by side in a strip under it."""
         m = self._metrics
-        portrait = self.width() < self.height()
+        portrait = self.width() < self.height() or self.session.text_scale > 0
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
@@ -165,9 +164,8 @@ class SummaryScreen(QWidget):
         return self._metrics.mm(QR_SCREEN_MM) if self._metrics else 240
 
     def _sheet_width(self) -> int:
-        """The sheet zoomed to the width it has, and more at the larger text sizes."""
-        zoom = PREVIEW_ZOOM[min(self.session.text_scale, len(PREVIEW_ZOOM) - 1)]
-        return max(300, int((self.preview.viewport().width() - 8) * zoom))
+        """The sheet zoomed to the width it has."""
+        return max(300, self.preview.viewport().width() - 8)
 
     def _place_status(self) -> None:
         if not self.status.isVisible():
@@ -283,7 +281,7 @@ class SummaryScreen(QWidget):
         self._place_status()
 
     def _show_print_button(self) -> None:
-        """"Imprimer", then "Imprimer encore" for a deliberate second copy; none past the
+        """ "Imprimer", then "Imprimer encore" for a deliberate second copy; none past the
         limit (the staff set it: paper and privacy both)."""
         left = self.settings.max_prints - self.prints
         again = self.prints > 0

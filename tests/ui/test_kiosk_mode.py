@@ -226,9 +226,12 @@ def test_presenter_mode_contents_pages_covered_and_back_to_kiosk_wipes(qtbot, ki
         pass
     assert window.stack.currentWidget() is window.reader
     window.show_summary()
-    html = window.summary.document.toHtml()
+    text = window.summary.document.toPlainText().replace("\u00a0", " ")
     topic = window.current_topic()
-    assert "Pages vues avec l" in html and topic.pages[4].title in html.replace("&#x27;", "'")
+    # Covered pages are a readable list: one page title a line, under its heading.
+    lines = [line.strip() for line in text.splitlines()]
+    heading = lines.index("Pages vues avec l'équipe")
+    assert topic.pages[4].title in lines[heading + 1 : heading + 4]
     supervisor.set_mode("kiosk")
     assert window.stack.currentWidget() is window.attract
     assert window.session.pages_covered == set() and window.session.topic_id is None
