@@ -3,8 +3,9 @@
 The preview is the printed page, zoomed to the width it has and scrolled with a finger; at
 the larger text sizes it takes the whole width, so it grows with them. The QR code has a
 column (or a strip under the sheet) of its own that nothing covers; printing news is a
-banner over the top of the sheet. One tap prints one sheet: the button waits while the job is handed to the printer, a second copy needs
-"Imprimer encore", and there are at most ``max_prints`` a patient.
+banner over the top of the sheet. One tap prints one sheet: the button waits while the job
+is handed to the printer, a second copy needs "Imprimer encore", and there are at most
+``max_prints`` a patient.
 """
 
 from __future__ import annotations
