@@ -45,6 +45,16 @@ def main() -> None:
     topic = library.topics_for("fr")[0]
     questions = window.questions
 
+    def answer(right: bool) -> None:
+        options = window.quiz.item.options
+        window.quiz.option_tiles[[o.right for o in options].index(right)].click()
+
+    def wrong_answer() -> None:
+        answer(False)
+
+    def right_answer() -> None:
+        answer(True)
+
     def write() -> None:
         questions.open_tab(questions.writer)
         questions.writer.editor.setPlainText("Pourrai-je conduire après le geste ?")
@@ -55,6 +65,13 @@ def main() -> None:
         ("page01", lambda: window.open_topic(topic.id)),
         ("page05", lambda: (session.go_to(4), window.reader.show_page())),
         ("page13", lambda: (session.go_to(12), window.reader.show_page())),
+        ("page13-picture", lambda: window.reader.turn(1)),
+        ("page13-picture-contrast", lambda: window.set_high_contrast(True)),
+        ("page10-picture", lambda: (window.set_high_contrast(False), session.go_to(9),
+                                    window.reader.show_page(), window.reader.turn(1))),
+        ("quiz", window.show_quiz),
+        ("quiz-wrong", lambda: (window.quiz.start_button.click(), wrong_answer())),
+        ("quiz-right", lambda: (window.quiz.next_button.click(), right_answer())),
         ("questions", lambda: (window.toggle_question("sejour"), window.show_questions())),
         ("questions-write", write),
         ("questions-list", lambda: (questions.writer.keyboard.submitted.emit(),
