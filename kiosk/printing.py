@@ -1,7 +1,11 @@
-"""Printing and PDF: the summary as a QTextDocument on paper, through Qt's own printing.
+"""Printing and PDF: the summary as a QTextDocument laid out on paper.
 
 The one module that talks to printers. No widgets (QtGui and QtPrintSupport only), so the
 screen code and the tests can swap it. Print jobs carry a neutral name, never patient text.
+Where CUPS's `lp` exists, the sheet is written as a PDF in memory and piped to it, asking
+for the pdftocairo renderer: Qt's own job went through Ghostscript's ps2write, which turned
+the fonts into Type 3 fonts without their text (pdftotext read "✁✂✄…"), and a stopped
+queue looked like success. Elsewhere (Windows) Qt's printing is used.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from kiosk.config import Settings
 
 QUEUE = "Kiosque_PDF"
 PRINTED = "C'est imprimé. Prenez votre feuille à l'imprimante."
-FAILED = "L'impression n'a pas marché."
+FAILED = "L'imprimante ne répond pas."
 
 
 def scheduler_running() -> bool:
@@ -85,6 +85,9 @@ def test_silent_print_reaches_the_queue(qtbot, printing_window):
 
 
 def test_stopped_scheduler_gives_a_calm_message(qtbot, printing_window):
+    # Stopping the scheduler stops the machine's own printing: only in CI, or when asked.
+    if not (os.environ.get("CI") or os.environ.get("KIOSK_TEST_STOP_CUPS")):
+        pytest.skip("stops the CUPS scheduler: runs in CI, or with KIOSK_TEST_STOP_CUPS=1")
     if os.geteuid() != 0 or not Path("/usr/sbin/cupsd").exists():
         pytest.skip("needs root to stop and restart the CUPS scheduler")
     subprocess.run(["pkill", "-x", "cupsd"], check=False)
