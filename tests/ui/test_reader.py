@@ -76,9 +76,11 @@ def test_every_screen_of_every_page_by_tap_then_home(qtbot, make_window, library
     assert {n for n, _ in seen} == set(range(1, total + 1))
     assert len(seen) > total, "at 1280x800 some pages take more than one screen"
     assert values == sorted(values) and values[-1] == reader.progress_bar.maximum()
-    # Last screen: "Next" offers the questions screen instead.
-    assert reader.next_button.text() == "Mes questions"
+    # Last screen: "Next" offers the teach-back quiz, which the patient may skip.
+    assert reader.next_button.text() == "Ai-je compris ?"
     qtbot.mouseClick(reader.next_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.quiz
+    qtbot.mouseClick(window.quiz.skip_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.questions
     qtbot.mouseClick(window.questions.back_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is reader
