@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
@@ -62,18 +63,22 @@ def page_layout(paper: str) -> QPageLayout:
 def summary_document(
     html: str, family: str, qr_text: str | None, picture: QImage | None = None
 ) -> QTextDocument:
+    qr_image = QImage.fromData(qr_png(qr_text)) if qr_text else None
+    return _sheet_document(html, family, qr_image, picture)
+
+
+def _sheet_document(
+    html: str, family: str, qr_image: QImage | None, picture: QImage | None
+) -> QTextDocument:
     document = QTextDocument()
     font = QFont(family)
     font.setPixelSize(12)  # one unit is one point on paper (see SUMMARY_CSS)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(SUMMARY_CSS)
-    if qr_text:
-        image = QImage.fromData(qr_png(qr_text))
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE), image)
-    if picture is not None:
-        document.addResource(
-            QTextDocument.ResourceType.ImageResource, QUrl(PICTURE_RESOURCE), picture
-        )
+    images = ((QR_RESOURCE, qr_image), (PICTURE_RESOURCE, picture))
+    for name, image in images:
+        if image is not None:
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(html)
     return document
 
@@ -81,13 +86,28 @@ def summary_document(
 PICTURE_DPI = 300
 
 
+_pictures: dict[tuple[str, int], QImage | None] = {}
+
+
 def sheet_picture(uri: str) -> QImage | None:
-    """The topic's picture for paper, drawn at 300 dpi in its own (printable) colours."""
+    """The topic's picture for paper, drawn at 300 dpi in its own (printable) colours; kept
+    until the file changes."""
     from urllib.parse import unquote, urlparse
 
+    path = Path(unquote(urlparse(uri).path))
+    try:
+        key = (uri, path.stat().st_mtime_ns)
+    except OSError:
+        return None
+    if key not in _pictures:
+        _pictures.clear()
+        _pictures[key] = _draw_picture(path)
+    return _pictures[key]
+
+
+def _draw_picture(path: Path) -> QImage | None:
     from PySide6.QtSvg import QSvgRenderer
 
-    path = Path(unquote(urlparse(uri).path))
     if path.suffix.lower() != ".svg":
         image = QImage(str(path))
         return None if image.isNull() else image
@@ -112,32 +132,49 @@ ANSWER_LINES = (5, 4, 3, MIN_ANSWER_LINES)  # room to write under each question,
 def fitting_summary(
     build_html: Callable[[int, int | None, bool], str],
     family: str,
-    qr_text: str | None,
+    qr_png_bytes: bytes | None,
     paper: str,
     question_count: int,
     picture: QImage | None = None,
 ) -> QTextDocument:
     """One sheet with as much room to write as fits. When even two lines a question do not
-    fit, the questions that do stay on page 1 and the others continue on page 2 (never a
-    question cut in two), followed by the key points.
+    fit, the questions that do stay on page 1 (with the key points and the code beside
+    them) and the others continue on page 2 under the same heading, never a question cut
+    from its lines.
 
     ``build_html(answer_lines, first_page_questions, with_picture)`` gives the sheet.
     """
-    # Room to write first, then the picture: it is the first thing left out.
+    qr_image = QImage.fromData(qr_png_bytes) if qr_png_bytes else None
+
+    def sheet(lines: int, first: int | None, with_picture: QImage | None) -> QTextDocument:
+        html = build_html(lines, first, with_picture is not None)
+        return _sheet_document(html, family, qr_image, with_picture)
+
+    # Room to write first, then the picture: it is the first thing left out. Fewer lines
+    # only ever make a sheet shorter, so the most that fit is found by halving.
     for with_picture in (picture, None) if picture is not None else (None,):
-        for lines in ANSWER_LINES:
-            document = summary_document(
-                build_html(lines, None, with_picture is not None), family, qr_text, with_picture
-            )
-            if fit_to_paper(document, paper) == 1:
-                return document
+        best = _most_lines_that_fit(partial(sheet, first=None, with_picture=with_picture), paper)
+        if best is not None:
+            return best
     for first in range(question_count - 1, 0, -1):
-        candidate = summary_document(
-            build_html(MIN_ANSWER_LINES, first, False), family, qr_text, None
-        )
+        candidate = sheet(MIN_ANSWER_LINES, first, None)
         if fit_to_paper(candidate, paper) <= 2:
             return candidate
-    return document
+    return sheet(MIN_ANSWER_LINES, None, None)
+
+
+def _most_lines_that_fit(make: Callable[[int], QTextDocument], paper: str) -> QTextDocument | None:
+    """The one-page sheet with the most answer lines, or None when even the fewest spill."""
+    low, high = 0, len(ANSWER_LINES) - 1  # ANSWER_LINES runs from most to fewest
+    found: QTextDocument | None = None
+    while low <= high:
+        middle = (low + high) // 2
+        document = make(ANSWER_LINES[middle])
+        if fit_to_paper(document, paper) == 1:
+            found, high = document, middle - 1
+        else:
+            low = middle + 1
+    return found
 
 
 def fit_to_paper(document: QTextDocument, paper: str) -> int:

@@ -58,6 +58,7 @@ class QrPayload:
     text: str
     carried: int  # questions carried by the code
     total: int
+    png: bytes = b""  # the code, drawn once (encoding it is slow): empty when none
 
     @property
     def complete(self) -> bool:
@@ -87,7 +88,7 @@ def qr_payload(title: str, questions: list[str]) -> QrPayload:
     except DataOverflowError:
         return QrPayload(title, 0, len(questions))
     if int(code.version) <= QR_MAX_VERSION:  # segno types version as int | str
-        return QrPayload(text, len(questions), len(questions))
+        return QrPayload(text, len(questions), len(questions), _png(code))
     return QrPayload(title, 0, len(questions))
 
 
@@ -101,10 +102,14 @@ def make_qr(text: str) -> segno.QRCode:
 
 
 def qr_png(text: str, scale: int = 8) -> bytes:
+    return _png(make_qr(text), scale)
+
+
+def _png(code: segno.QRCode, scale: int = 8) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    make_qr(text).save(buffer, kind="png", scale=scale, border=4)
+    code.save(buffer, kind="png", scale=scale, border=4)
     return buffer.getvalue()
 
 

@@ -35,7 +35,6 @@ from kiosk.summary import (
     build_summary_html,
     qr_caption,
     qr_payload,
-    qr_png,
 )
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
@@ -226,7 +225,7 @@ class SummaryScreen(QWidget):
                 aspect if with_picture else None,
             ),
             self.family,
-            self.qr.text if self.qr else None,
+            self.qr.png if self.qr else None,
             self.settings.paper,
             len(items),
             picture,
@@ -267,7 +266,7 @@ class SummaryScreen(QWidget):
             self.qr_label.setVisible(False)
             return
         size = self._qr_size()
-        image = QImage.fromData(qr_png(self.qr.text))
+        image = QImage.fromData(self.qr.png)
         self.qr_label.setPixmap(
             QPixmap.fromImage(image).scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio)
         )
