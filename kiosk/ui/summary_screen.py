@@ -136,7 +136,12 @@ class SummaryScreen(QWidget):
         caption. Portrait, or larger text: the sheet across the whole width, the code and its
         caption side by side in a strip under it."""
         m = self._metrics
-        portrait = self.width() < self.height() or self.session.text_scale > 0
+        portrait = self.width() < self.height()
+        if not portrait and self.session.text_scale > 0 and m is not None:
+            # Larger text: the sheet takes the whole width when the strip under it still
+            # leaves it a useful height (not on a short 7-inch landscape tablet).
+            strip = self._qr_size() + 2 * m.gap_px
+            portrait = self.height() - strip - m.mm(30) >= m.mm(60)
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
