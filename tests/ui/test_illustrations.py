@@ -141,3 +141,19 @@ def test_read_aloud_and_screen_readers_get_the_alternative_text(qtbot, make_wind
         i for i, s in enumerate(view.screens) for n in range(s.first, s.end) if _is_figure(view, n)
     ):
         assert alt not in interface.text(QAccessible.Text.Description)
+
+
+def test_the_picture_palette_stands_out_on_both_themes():
+    """Lines, labels, instruments and cement pass 3:1 against the page in both themes (the
+    fills sit inside dark outlines)."""
+    from kiosk.content.image_check import ILLUSTRATION_PALETTE
+    from kiosk.ui.theme import CALM, HIGH_CONTRAST
+    from tests.ui.test_accessibility import contrast
+
+    drawn = ("#1B1B1B", "#0B4A7F", "#6E6E6E")  # ink, accent, cement
+    for colour in drawn:
+        assert contrast(colour, CALM.background) >= 3, colour
+        assert contrast(ILLUSTRATION_PALETTE[colour], HIGH_CONTRAST.background) >= 3, colour
+    # Cement is told from bone without colour: darker by 3:1 at least, on paper too.
+    assert contrast("#6E6E6E", "#F2E6CF") >= 3
+    assert contrast(ILLUSTRATION_PALETTE["#6E6E6E"], ILLUSTRATION_PALETTE["#F2E6CF"]) >= 3
