@@ -33,6 +33,12 @@ class Session:
         self.page_count = page_count
         self.page_index = 0
 
+    def keep_topic(self, page_count: int) -> None:
+        """The same topic with another number of pages (another language, where a broken
+        page was skipped): stay on the page if it exists, else on the last one."""
+        self.page_count = page_count
+        self.page_index = max(0, min(self.page_index, page_count - 1))
+
     def go_to(self, index: int) -> bool:
         """Move to a page; return False (and stay) when it does not exist."""
         if not 0 <= index < self.page_count or index == self.page_index:

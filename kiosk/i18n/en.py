@@ -243,4 +243,9 @@ EN = {
     "L'imprimante ne répond pas. Ce n'est pas grave : demandez de l'aide à l'accueil.": (
         "The printer is not answering. Don't worry: ask for help at the desk."
     ),
+    "Ce sujet n'existe pas dans cette langue. Vos questions sont gardées : "
+    "choisissez une autre langue pour le retrouver.": (
+        "This topic is not available in this language. Your questions are kept: "
+        "choose another language to find it again."
+    ),
 }

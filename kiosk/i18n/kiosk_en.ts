@@ -129,6 +129,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Ce sujet n'existe pas dans cette langue. Vos questions sont gardées : choisissez une autre langue pour le retrouver.</source>
+        <translation>This topic is not available in this language. Your questions are kept: choose another language to find it again.</translation>
+    </message>
+    <message>
         <source>Le contenu n'est pas disponible</source>
         <translation>The content is not available</translation>
     </message>

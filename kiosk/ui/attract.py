@@ -84,6 +84,12 @@ class AttractScreen(QWidget):
             self.language_buttons[language] = button
         self._languages.addStretch(1)
 
+    def wipe(self) -> None:
+        """The last patient's language button keeps no focus (nor its highlight)."""
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+
     def call_after_first_paint(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once this screen has been painted (the start-up's second half)."""
         self._after_first_paint.append(callback)

@@ -20,6 +20,7 @@ def display_controls() -> tuple[BigButton, DisplayBar]:
     bar = DisplayBar()
     bar.setVisible(False)
     button.toggled.connect(bar.setVisible)
+    bar.closed.connect(lambda: button.setChecked(False))
     # A sheet, not a setting screen: it closes as soon as the patient has chosen.
     for chosen in (bar.scale_chosen, bar.contrast_toggled, bar.language_chosen):
         chosen.connect(lambda *_: button.setChecked(False))
@@ -47,6 +48,7 @@ class DisplayBar(QWidget):
     scale_chosen = Signal(int)  # index into TEXT_SCALES
     contrast_toggled = Signal(bool)
     language_chosen = Signal(str)
+    closed = Signal()  # the sheet is put away (its "Affichage" button unticks)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -99,6 +101,17 @@ class DisplayBar(QWidget):
         self._flow.set_gap(m.gap_px * 2)
         pad = m.mm(3)
         self._flow.setContentsMargins(pad, pad, pad, pad)
+
+    def wipe(self) -> None:
+        """Closed, and showing the default text size and colours for the next patient."""
+        self.closed.emit()
+        self.setVisible(False)
+        self.size_buttons[0].setChecked(True)
+        self.contrast_button.blockSignals(True)
+        self.contrast_button.setChecked(False)
+        self.contrast_button.blockSignals(False)
+        for button in self.language_buttons.values():
+            button.setChecked(False)
 
     def show_state(self, scale_index: int, high_contrast: bool, language: str) -> None:
         self.size_buttons[scale_index].setChecked(True)

@@ -64,6 +64,14 @@ class DefinitionPanel(QFrame):
         self.setVisible(True)
         self.close_button.setFocus()
 
+    def wipe(self) -> None:
+        """Closed, and the word the last patient opened is gone from it."""
+        self.setVisible(False)
+        self.entry = None
+        self.term.clear()
+        self.definition.clear()
+        self.setAccessibleName("")
+
     def hide_definition(self) -> None:
         self.setVisible(False)
         self.entry = None
@@ -125,6 +133,11 @@ class GlossaryScreen(QWidget):
         self._layout.setContentsMargins(margin, m.mm(3), margin, m.mm(3))
         self._layout.setSpacing(m.gap_px)
         self.display_bar.apply_metrics(m)
+
+    def wipe(self) -> None:
+        """The next patient finds the list at its top, with the display sheet closed."""
+        self.display_button.setChecked(False)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def show_topic(self, topic: Topic) -> None:
         inner = QWidget()

@@ -29,6 +29,8 @@ class HomeScreen(QWidget):
         self.welcome = make_label(role="title")
         self.hint = make_label()
         self.language_label = make_label(role="muted")
+        self.notice = make_label(role="message")  # why the topic being read is not here
+        self.notice.setVisible(False)
         self._tiles_box = QWidget()
         self._tiles_layout = QVBoxLayout(self._tiles_box)
         self._tiles_layout.setContentsMargins(0, 0, 0, 0)
@@ -37,7 +39,13 @@ class HomeScreen(QWidget):
         self._languages_row = QWidget()
         self._languages = FlowLayout(self._languages_row)
         self.language_buttons: dict[str, BigButton] = {}
-        for widget in (self.welcome, self.hint, self.language_label, self._languages_row):
+        for widget in (
+            self.welcome,
+            self.hint,
+            self.notice,
+            self.language_label,
+            self._languages_row,
+        ):
             self._layout.addWidget(widget)
         self._layout.addWidget(scroll, 1)
         self.tiles: list[Tile] = []
@@ -60,7 +68,14 @@ class HomeScreen(QWidget):
         self._tiles_layout.setSpacing(m.gap_px * 2)
         self._languages.set_gap(m.gap_px * 2)
 
-    def show_topics(self, topics: list[Topic], language: str, languages: list[str]) -> None:
+    def show_topics(
+        self, topics: list[Topic], language: str, languages: list[str], notice: str = ""
+    ) -> None:
+        """The topics in ``language``, that language selected; ``notice`` says why the
+        topic being read is not among them (not offered in this language)."""
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
+        self.scroll_area.verticalScrollBar().setValue(0)
         for tile in self.tiles:
             tile.deleteLater()
         self.tiles = []
@@ -89,3 +104,15 @@ class HomeScreen(QWidget):
             self._languages.addWidget(button)
             button.setVisible(True)
             self.language_buttons[code] = button
+
+    def wipe(self) -> None:
+        """Nothing of the last patient's choices: no selected language, no notice, no tiles
+        (the next visit shows them afresh in its language)."""
+        self.notice.clear()
+        self.notice.setVisible(False)
+        for button in self.language_buttons.values():
+            button.setChecked(False)
+        self.scroll_area.verticalScrollBar().setValue(0)
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()

@@ -1,5 +1,7 @@
-"""The main window: a stack of screens wired to one session. Navigation lives here;
-kiosk-wide behaviour (idle, staff access, locking) lives in kiosk.ui.supervisor.
+"""The main window: a stack of screens wired to one visit. Which screen is shown lives
+here; what the visit is (language, topic, page, questions, look) is changed only by
+kiosk.ui.visit.Visit, and the window renders its signals. Kiosk-wide behaviour (idle,
+staff access, locking) lives in kiosk.ui.supervisor.
 
 Built in two steps so the kiosk shows something at once: the attract screen from the topic
 titles alone, then, after that first frame, the content and every other screen
@@ -33,16 +35,34 @@ if TYPE_CHECKING:
     from kiosk.ui.reader import ReaderScreen
     from kiosk.ui.still_there import StillThereScreen
     from kiosk.ui.summary_screen import SummaryScreen
+    from kiosk.ui.visit import Visit
 
 log = logging.getLogger(__name__)
 
 
+class ContentsWipe:
+    """Stands in for ``ContentsScreen.wipe`` until that screen has its own (its module
+    has another owner): the list back at its top, no page ticked."""
+
+    def __init__(self, target: ContentsScreen) -> None:
+        self.target = target
+
+    def wipe(self) -> None:
+        self.target.scroll_area.verticalScrollBar().setValue(0)
+        for check in self.target.checks:
+            check.blockSignals(True)
+            check.setChecked(False)
+            check.blockSignals(False)
+
+
 class MainWindow(QMainWindow):
     session_ended = Signal()
+    wipe_failed = Signal(list)  # names of the wipe steps that failed: the kiosk must restart
     style_applied = Signal(object)  # Metrics: screens outside the window follow them
     ready = Signal()  # every screen is built and the content is loaded
 
     library: Library
+    visit: Visit
     home: HomeScreen
     reader: ReaderScreen
     questions: QuestionsScreen
@@ -74,6 +94,7 @@ class MainWindow(QMainWindow):
         self._sized = False  # resized at least once (else sizes are the screen's)
         self._styled_size = self.size()
         self._body_caps: dict[tuple[int, int, int, float], int] = {}  # measured on the reader
+        self._look = (0, False)  # the text size and contrast the screens are styled with
         self.setWindowTitle("Kiosk")
         self.setAcceptDrops(False)
 
@@ -116,7 +137,9 @@ class MainWindow(QMainWindow):
         from kiosk.ui.reader import ReaderScreen
         from kiosk.ui.still_there import StillThereScreen
         from kiosk.ui.summary_screen import SummaryScreen
+        from kiosk.ui.visit import Visit
 
+        self.visit = Visit(self.session, library, self)
         self.set_library(library)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.home = HomeScreen()
@@ -143,6 +166,7 @@ class MainWindow(QMainWindow):
         ]
         for screen in self.screens[1:]:
             self.stack.addWidget(screen)
+        self._join_visit()
 
         self.home.topic_chosen.connect(self.open_topic)
         self.home.language_chosen.connect(self.set_language)
@@ -169,7 +193,7 @@ class MainWindow(QMainWindow):
             bar.language_chosen.connect(self.set_language)
         self.questions.back_requested.connect(self.back_to_reader)
         self.questions.changed.connect(self.reader.sync_questions)
-        self.questions.end_requested.connect(self.end_session)
+        self.questions.end_requested.connect(lambda: self.end_session("finished"))
         self.questions.summary_requested.connect(self.show_summary)
         self.summary.back_requested.connect(self.show_questions)
         self.contents.page_chosen.connect(self.jump_to_page)
@@ -203,6 +227,35 @@ class MainWindow(QMainWindow):
         if self._pending_start in self.languages and self.stack.currentWidget() is self.attract:
             self.start_session(self._pending_start)
         self._pending_start = None
+
+    def _join_visit(self) -> None:
+        """Everything that can hold something of the patient forgets it at the end of a
+        visit (tests/ui/test_end_session.py fails when a new screen does not join)."""
+        visit = self.visit
+        visit.language_changed.connect(self._render_language)
+        visit.topic_changed.connect(self._render_topic)
+        visit.page_changed.connect(self._render_page)
+        visit.questions_changed.connect(self._render_questions)
+        visit.look_changed.connect(self._render_look)
+        for name, member in (
+            ("attract", self.attract),
+            ("home", self.home),
+            ("reader", self.reader),
+            ("definition", self.reader.definition),
+            ("questions", self.questions),
+            ("summary", self.summary),
+            ("contents", ContentsWipe(self.contents)),
+            ("glossary", self.glossary),
+            ("quiz", self.quiz),
+            ("still there", self.still_there),
+            ("message", self.message),
+            ("error", self.error),
+            ("display bar: reader", self.reader.display_bar),
+            ("display bar: questions", self.questions.display_bar),
+            ("display bar: glossary", self.glossary.display_bar),
+            ("window", self),  # last: the default look once the screens are empty
+        ):
+            visit.join(name, member)
 
     # Look -----------------------------------------------------------------
     def metrics(self) -> Metrics:
@@ -266,35 +319,48 @@ class MainWindow(QMainWindow):
         self.style_applied.emit(m)
 
     def set_text_scale(self, index: int) -> None:
-        self.session.text_scale = index
-        self.apply_style()
-        self._show_display_state()
+        self.visit.set_look(scale=index)
 
     def set_high_contrast(self, on: bool) -> None:
-        self.session.high_contrast = on
-        self.apply_style(HIGH_CONTRAST if on else CALM)
+        self.visit.set_look(high_contrast=on)
+
+    def _render_look(self, scale: int, high_contrast: bool) -> None:
+        self._look = (scale, high_contrast)
+        self.apply_style(HIGH_CONTRAST if high_contrast else CALM)
         self._show_display_state()
 
     def set_language(self, language: str) -> None:
         """UI and content change together; the page and the patient's questions stay."""
+        self.visit.set_language(language)
+
+    def _render_language(self, language: str) -> None:
         use_language(language)
-        self.session.language = language
         for screen in self.screens:
             retranslate = getattr(screen, "retranslate", None)
             if retranslate is not None:
                 retranslate()
         self.reader.sync_questions()
-        topic = self.current_topic()
-        if topic is not None:
-            page = min(self.session.page_index, len(topic.pages) - 1)
-            self.reader.show_topic(topic, page, keep_passage=page == self.session.page_index)
-            self.questions.show_topic(topic)
-            self.glossary.show_topic(topic)
-            self.quiz.show_topic(topic)
-        elif self.stack.currentWidget() is self.home:
-            self.go_home()
+        # A refusal or "C'est noté" was said in the other language: not repeated in this one.
+        self.questions.set_status("")
+        self.questions.writer.show_message("")
         self._show_display_state()
-        log.info("language: %s", language)
+        if self.stack.currentWidget() is self.home:
+            self.go_home()  # the tiles and the selected language follow at once
+
+    def _render_topic(self, topic: Topic | None, keep_passage: bool) -> None:
+        if topic is None:
+            # This language lacks the topic: no page of the other language under this
+            # interface. Home, saying why; the questions stay with the visit.
+            self.reader.wipe()
+            self.reader.sync_questions()
+            if self.stack.currentWidget() not in (self.attract, self.message, self.error):
+                self.go_home()
+            return
+        self.reader.show_topic(topic, self.session.page_index, keep_passage=keep_passage)
+        self.questions.show_topic(topic)
+        self.glossary.show_topic(topic)
+        self.quiz.show_topic(topic)
+        self._show_display_state()
 
     def _show_display_state(self) -> None:
         for bar in self.display_bars:
@@ -324,61 +390,60 @@ class MainWindow(QMainWindow):
         if not self.is_ready:
             self._pending_start = language
             return
-        self.set_language(language)
-        self.session.started = True
-        log.info("session started (%s)", language)
+        self.visit.start(language)
         if self.default_topic and self.library.topic(language, self.default_topic):
             self.open_topic(self.default_topic)
         else:
             self.go_home()
 
-    def end_session(self) -> None:
-        """Forget this patient entirely, then go back to the attract screen."""
-        was_started = self.session.started
-        reset_look = self.session.text_scale != 0 or self.session.high_contrast
-        self.session.wipe()
-        if reset_look:
+    def end_session(self, reason: str = "finished") -> bool:
+        """The one end of a visit ("Terminer", idle, recovery, mode switch, staff actions):
+        forget this patient entirely, then go back to the attract screen. False when a
+        wipe step failed; ``wipe_failed`` then tells the supervisor to restart the kiosk."""
+        failed = self.visit.end(reason)
+        self.show_attract()
+        self.session_ended.emit()
+        if failed:
+            self.wipe_failed.emit(failed)
+        return not failed
+
+    def wipe(self) -> None:
+        """The window's own part of a wipe, after the screens': default look and language,
+        and Qt's caches of what was shown."""
+        if self._look != (0, False):
+            self._look = (0, False)
             self.apply_style(CALM)  # the next patient starts with the default text and colours
         use_language(self.session.default_language)
-        self.questions.wipe()
-        self.summary.wipe()
-        self.reader.wipe()
-        self.quiz.wipe()
-        self.still_there.stop()
+        self._show_display_state()
         # Qt keeps every pixmap a label has painted (this patient's QR code among them)
         # in its 10 MB QPixmapCache until evicted: forget them with the patient.
         QPixmapCache.clear()
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.clear()  # in case anything of theirs was ever copied
-        if was_started:
-            log.info("session ended")
-        self.show_attract()
-        self.session_ended.emit()
 
     # Navigation -------------------------------------------------------------
     def go_home(self) -> None:
         language = self.session.language
-        self.home.show_topics(self.library.topics_for(language), language, self.languages)
+        notice = (
+            self.tr(
+                "Ce sujet n'existe pas dans cette langue. Vos questions sont gardées : "
+                "choisissez une autre langue pour le retrouver."
+            )
+            if self.visit.topic_missing
+            else ""
+        )
+        self.home.show_topics(
+            self.library.topics_for(language), language, self.languages, notice=notice
+        )
         self.stack.setCurrentWidget(self.home)
 
     def current_topic(self) -> Topic | None:
-        if self.session.topic_id is None:
-            return None
-        return self.library.topic(self.session.language, self.session.topic_id)
+        return self.visit.topic
 
     def open_topic(self, topic_id: str) -> None:
-        topic = self.library.topic(self.session.language, topic_id)
-        if topic is None:
-            log.error("topic %s not found for language %s", topic_id, self.session.language)
-            return
-        self.session.open_topic(topic.id, len(topic.pages))
-        self.reader.show_topic(topic)
-        self.questions.show_topic(topic)
-        self.glossary.show_topic(topic)
-        self.quiz.show_topic(topic)
-        self._show_display_state()
-        self.stack.setCurrentWidget(self.reader)
+        if self.visit.open_topic(topic_id) is not None:
+            self.stack.setCurrentWidget(self.reader)
 
     def back_to_reader(self) -> None:
         self.stack.setCurrentWidget(self.reader)
@@ -425,20 +490,19 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.contents)
 
     def jump_to_page(self, index: int) -> None:
-        self.session.go_to(index)
-        self.reader.show_page()
+        self.visit.go_to(index)
         self.stack.setCurrentWidget(self.reader)
 
+    def _render_page(self, _index: int) -> None:
+        self.reader.show_page()
+
     def set_page_covered(self, index: int, covered: bool) -> None:
-        if covered:
-            self.session.pages_covered.add(index)
-        else:
-            self.session.pages_covered.discard(index)
+        self.visit.set_covered(index, covered)
 
     def toggle_question(self, question_id: str) -> None:
-        refusal = self.session.questions.toggle(question_id)
-        if refusal is not None:
-            log.info("question not added: list full")
+        self.visit.toggle_question(question_id)
+
+    def _render_questions(self) -> None:
         self.reader.sync_questions()
         self.questions.refresh()
 
@@ -457,6 +521,7 @@ class MainWindow(QMainWindow):
 
     def set_library(self, library: Library) -> None:
         self.library = library
+        self.visit.library = library
         self.languages = self._offered(library.languages)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -131,6 +131,10 @@ class PinPadScreen(QWidget):
         self._digits = ""
         self.message.setText("")
 
+    def wipe(self) -> None:
+        """Nothing typed stays, and no clock of a closed pad ticks on."""
+        self.close_pad()
+
     def cancel(self) -> None:
         self.close_pad()
         self.cancelled.emit()

@@ -43,3 +43,7 @@ class MessageScreen(QWidget):
         self.details.setVisible(bool(details))
         self.back_button.setText(button)
         self.back_button.setVisible(bool(button))
+
+    def wipe(self) -> None:
+        """A message of the last visit is never shown to the next one."""
+        self.show_message("", "")

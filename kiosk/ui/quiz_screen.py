@@ -146,6 +146,7 @@ class QuizScreen(QWidget):
         self.option_tiles = []
         self._options_for = None
         self.refresh()
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -120,6 +120,12 @@ class StaffPanel(QWidget):
         self._choices.addWidget(topic_box)
         self.info.setPlainText("\n".join(info_lines))
 
+    def wipe(self) -> None:
+        """No patient text is ever here; the last staff message and the scroll position
+        belong to the visit that ended with it."""
+        self.set_status("")
+        self.scroll_area.verticalScrollBar().setValue(0)
+
     def set_status(self, text: str) -> None:
         self.status.setText(text)
 

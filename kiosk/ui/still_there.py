@@ -53,6 +53,12 @@ class StillThereScreen(QWidget):
     def stop(self) -> None:
         self._tick.stop()
 
+    def wipe(self) -> None:
+        """No countdown survives the visit it was counting for."""
+        self.stop()
+        self._remaining = 0
+        self._show_remaining()
+
     @property
     def remaining(self) -> int:
         return self._remaining

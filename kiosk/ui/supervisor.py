@@ -1,5 +1,6 @@
-"""Kiosk-wide behaviour around the main window: locking in kiosk mode, the idle wipe,
-staff access (gesture, PIN, panel), content reload and recovery from unexpected errors.
+"""Kiosk-wide behaviour around the main window, as an explicit state machine
+(kiosk.ui.kiosk_states): locking in kiosk mode, the idle wipe, staff access (gesture, PIN,
+panel), content reload and recovery from unexpected errors.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from kiosk.config import ConfigProblem
 from kiosk.content import Library
 from kiosk.content.reload import merge_reload
 from kiosk.staff_pin import PinGuard
+from kiosk.ui import staff_info
 from kiosk.ui.content_watcher import ContentWatcher
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.kiosk_guard import KioskGuard
+from kiosk.ui.kiosk_states import Event, State, next_state
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pin_pad import PinPadScreen
 from kiosk.ui.staff_gesture import StaffGesture
@@ -29,6 +32,9 @@ from kiosk.ui.staff_panel import StaffPanel
 
 log = logging.getLogger(__name__)
 RECOVERY_SECONDS = 10
+# The wipe itself failed: something of the patient may still be in memory. The process
+# exits with this code so that its service (systemd, Shell Launcher) starts it afresh.
+EXIT_WIPE_FAILED = 5
 
 
 class Supervisor(QObject):
@@ -50,6 +56,9 @@ class Supervisor(QObject):
         self.mode = settings.mode
         self.locked = not settings.windowed
         window.may_close = not self.locked
+        self.state = State.ATTRACT
+        self.exit_app: Callable[[int], None] = QApplication.exit  # tests replace it
+        self._recovering = False
 
         self.guard = KioskGuard(self.locked, self)
         self.idle = IdleWatcher(settings.idle_timeout, self)
@@ -67,14 +76,27 @@ class Supervisor(QObject):
             screen.apply_metrics(window.metrics())
         window.style_applied.connect(self.pin_pad.apply_metrics)
         window.style_applied.connect(self.panel.apply_metrics)
+        # The patient's screen to go back to after "still there?" or the staff pages.
         self._return_to: QWidget | None = None
         self.reload_pending = False
         self.watcher: ContentWatcher | None = None
         if content_root is not None:
             self.watcher = ContentWatcher(content_root, self)
             self.watcher.changed.connect(self.on_content_changed)
-        window.session_ended.connect(self.on_session_ended)
+        self._recovery_timer = QTimer(self)
+        self._recovery_timer.setSingleShot(True)
+        self._recovery_timer.setInterval(RECOVERY_SECONDS * 1000)
+        self._recovery_timer.timeout.connect(lambda: self.fire(Event.RECOVERED))
+        for name, member in (
+            ("pin pad", self.pin_pad),
+            ("staff panel", self.panel),
+            ("supervisor", self),
+        ):
+            window.visit.join(name, member)
 
+        window.visit.started.connect(lambda _language: self.fire(Event.STARTED))
+        window.session_ended.connect(self.on_session_ended)
+        window.wipe_failed.connect(self.on_wipe_failed)
         self.gesture.triggered.connect(self.open_staff)
         self.pin_pad.accepted.connect(self.show_panel)
         self.pin_pad.cancelled.connect(self.close_staff)
@@ -87,11 +109,91 @@ class Supervisor(QObject):
         self.panel.test_page_requested.connect(self.print_test_page)
         self.idle.idle.connect(self.on_idle)
         window.reader.speaking_changed.connect(self.on_speaking)
-        window.still_there.continued.connect(self.on_continue)
-        window.still_there.expired.connect(self.window_end_session)
-        window.stack.currentChanged.connect(self.on_screen_changed)
-        window.questions.stack.currentChanged.connect(self.on_screen_changed)
+        window.still_there.continued.connect(lambda: self.fire(Event.CONTINUED))
+        window.still_there.expired.connect(lambda: self.window.end_session("idle"))
+        window.message.back_requested.connect(lambda: self.fire(Event.RECOVERED))
+        window.questions.stack.currentChanged.connect(self.on_typing_changed)
+        window.stack.currentChanged.connect(self.on_typing_changed)
         self.set_mode(self.mode, wipe=False)
+
+    # The state machine ------------------------------------------------------------
+    def fire(self, event: Event) -> None:
+        """Move to the state the table gives for this event; an event that the current
+        state does not expect changes nothing."""
+        target = next_state(self.state, event)
+        if target is None:
+            log.debug("kiosk state %s: %s ignored", self.state.value, event.value)
+            return
+        if target is State.RESUME:
+            target = State.READING if self.window.session.started else State.ATTRACT
+        previous, self.state = self.state, target
+        if target is not previous:
+            log.info("kiosk state: %s -> %s (%s)", previous.value, target.value, event.value)
+        self._enter(target, previous)
+
+    def _enter(self, state: State, previous: State) -> None:
+        """What each state runs and shows; everything else is stopped."""
+        window = self.window
+        if previous is State.STAFF_PIN and state is not State.STAFF_PIN:
+            self.pin_pad.close_pad()  # its clocks never tick on a closed pad
+        if state is not State.STILL_THERE:
+            window.still_there.stop()
+        if state is not State.RECOVERING:
+            self._recovery_timer.stop()
+        if state in (State.STILL_THERE, State.STAFF_PIN) and previous is State.READING:
+            self._return_to = self._patient_screen()
+        if state is State.ATTRACT:
+            self._return_to = None
+            if self.reload_pending:  # between two patients: now is the time
+                self.apply_reload()
+            if window.stack.currentWidget() is not window.attract:
+                window.show_attract()
+        elif state is State.READING:
+            if previous is not State.ATTRACT and previous is not State.RECOVERING:
+                window.stack.setCurrentWidget(self._return_to or window.home)
+                self._return_to = None
+        elif state is State.STILL_THERE:
+            log.info("idle: asking whether the patient is still there")
+            window.stack.setCurrentWidget(window.still_there)
+            window.still_there.start(window.settings.warning_countdown)
+        elif state is State.STAFF_PIN:
+            if previous is not State.STAFF_PIN:
+                self.pin_pad.open()
+            window.stack.setCurrentWidget(self.pin_pad)
+        elif state is State.STAFF:
+            log.info("staff panel opened")
+            self._show_panel_state()
+            window.stack.setCurrentWidget(self.panel)
+        self.update_idle()
+
+    def _patient_screen(self) -> QWidget | None:
+        """The screen the patient was on: never a staff page, the countdown or a message."""
+        current = self.window.stack.currentWidget()
+        staff_or_kiosk = (
+            self.pin_pad,
+            self.panel,
+            self.window.still_there,
+            self.window.message,
+            self.window.attract,
+        )
+        return None if current in staff_or_kiosk else current
+
+    def update_idle(self) -> None:
+        """The idle clock runs in kiosk mode while a patient's visit is on screen, and under
+        the PIN pad (an accidental gesture must not keep the last patient's screen alive)."""
+        runs = (
+            self.mode == "kiosk"
+            and self.window.session.started
+            and self.state in (State.READING, State.STAFF_PIN)
+        )
+        if runs and not self.idle.active:
+            self.idle.start()
+        elif not runs:
+            self.idle.stop()
+
+    def wipe(self) -> None:
+        """A visit ended: nothing to return to."""
+        self._return_to = None
 
     # Modes and sessions ---------------------------------------------------------
     def set_mode(self, mode: str, wipe: bool = True) -> None:
@@ -99,32 +201,19 @@ class Supervisor(QObject):
         self.window.set_presenter(mode == "presenter")
         log.info("mode: %s", mode)
         if wipe:
-            self.window_end_session()  # a new mode never shows the last patient's notes
+            self.window.end_session("mode")  # a new mode never shows the last patient's notes
         self.update_idle()
 
-    def window_end_session(self) -> None:
-        self.window.end_session()
-        self.update_idle()
-
-    def update_idle(self) -> None:
-        """The idle clock runs in kiosk mode while a patient uses the kiosk."""
-        if self.mode == "kiosk" and self.window.session.started:
-            if not self.idle.active:
-                self.idle.start()
-        else:
-            self.idle.stop()
-
-    def on_screen_changed(self, _index: int) -> None:
-        current = self.window.stack.currentWidget()
-        writing = current is self.window.questions and (
-            self.window.questions.stack.currentWidget() is self.window.questions.writer
+    def on_typing_changed(self, _index: int) -> None:
+        """Typing pauses the clock (a long safety limit still applies)."""
+        window = self.window
+        writing = window.stack.currentWidget() is window.questions and (
+            window.questions.stack.currentWidget() is window.questions.writer
         )
-        # Typing pauses the clock (a long safety limit still applies).
         if writing:
             self.idle.pause("typing")
         else:
             self.idle.resume("typing")
-        self.update_idle()
 
     def on_speaking(self, speaking: bool) -> None:
         """Read-aloud playing counts as the patient being there."""
@@ -134,131 +223,73 @@ class Supervisor(QObject):
             self.idle.resume("speaking")
 
     def on_idle(self) -> None:
-        window = self.window
-        if not window.session.started or self.mode != "kiosk":
-            return
-        current = window.stack.currentWidget()
-        if current is self.panel:
-            return
-        if current is self.pin_pad:
-            # Nobody entered a PIN: close the pad, and ask about the patient's own screen.
-            self.pin_pad.close_pad()
-            current = self._return_to or window.home
-        log.info("idle: asking whether the patient is still there")
-        self._return_to = current
-        window.stack.setCurrentWidget(window.still_there)
-        window.still_there.start(window.settings.warning_countdown)
-        self.idle.stop()
+        self.fire(Event.IDLE)
 
-    def on_continue(self) -> None:
-        self.window.stack.setCurrentWidget(self._return_to or self.window.home)
-        self._return_to = None
-        self.idle.start()
+    def on_session_ended(self) -> None:
+        self.fire(Event.ENDED)
+
+    def on_wipe_failed(self, steps: list[str]) -> None:
+        """Something of the patient may be left in memory: restart the whole process."""
+        log.critical(
+            "wipe failed (%s): exiting with code %d so that the service restarts the kiosk",
+            ", ".join(steps),
+            EXIT_WIPE_FAILED,
+        )
+        self.window.may_close = True
+        self.window.hide()
+        self.exit_app(EXIT_WIPE_FAILED)
 
     # Staff ------------------------------------------------------------------
     def open_staff(self) -> None:
-        window = self.window
-        if window.stack.currentWidget() in (self.pin_pad, self.panel):
-            return
-        self._return_to = window.stack.currentWidget()
         log.info("staff gesture recognised")
-        # The patient's idle clock keeps running under the PIN pad (and its lock-out): a
-        # gesture made by accident must not keep the last patient's screen alive.
-        if not self.pin_guard.configured and window.settings.windowed:
-            self.show_panel()  # no PIN: only a windowed (supervised) kiosk lets staff in
+        if self.state in (State.STAFF_PIN, State.STAFF):
+            return
+        self.fire(Event.GESTURE)
+        if not self.pin_guard.configured and self.window.settings.windowed:
+            self.fire(Event.PIN_OK)  # no PIN: only a windowed (supervised) kiosk lets staff in
             self.panel.set_status(
                 self.tr("Aucun code n'est réglé : accès ouvert car le kiosque est en mode fenêtre.")
             )
-            return
-        self.pin_pad.open()
-        window.stack.setCurrentWidget(self.pin_pad)
 
     def show_panel(self) -> None:
-        log.info("staff panel opened")
-        self.idle.stop()  # staff are there: they are not thrown out
+        if self.state is not State.STAFF_PIN:
+            self.fire(Event.GESTURE)
+        self.fire(Event.PIN_OK)
+
+    def _show_panel_state(self) -> None:
         window = self.window
         topics = [
             (t.id, t.title) for t in window.library.topics_for(window.session.default_language)
         ]
-        self.panel.show_state(self.mode, window.library.languages, topics, self.info_lines())
-        window.stack.setCurrentWidget(self.panel)
+        lines = staff_info.info_lines(
+            window, self.mode, self.config_problems, self.crash_report, self.log_lines
+        )
+        self.panel.show_state(self.mode, window.library.languages, topics, lines)
 
     def close_staff(self) -> None:
-        self.window.stack.setCurrentWidget(self._return_to or self.window.attract)
-        self._return_to = None
-        self.update_idle()
-
-    def info_lines(self) -> list[str]:
-        window = self.window
-        lines = [f"Kiosk {__version__} — mode {self.mode}"]
-        settings = window.settings
-        lines.append(
-            f"Configuration : {settings.config_path or 'aucun fichier (valeurs par défaut)'}"
-        )
-        lines += [f"  ! {problem}" for problem in self.config_problems]
-        lines.append(self.display_line())
-        for language, topics in sorted(window.library.topics.items()):
-            for topic in topics:
-                lines.append(
-                    f"Contenu {language}/{topic.id} : version {topic.version}, "
-                    f"relu le {topic.reviewed}, {len(topic.pages)} pages"
-                )
-        lines += [f"  ! {problem}" for problem in window.library.problems]
-        if self.crash_report:
-            lines += ["", "Dernier arrêt brutal :", self.crash_report.strip()]
-        lines += ["", "Dernières lignes du journal :", *self.log_lines()]
-        return lines
-
-    def display_line(self) -> str:
-        """The figures the sizes are computed from, so staff can check the display."""
-        window = self.window
-        m = window.applied_metrics or window.metrics()
-        diagonal = window.settings.screen_diagonal
-        source = (
-            f"diagonale réglée {diagonal:g} pouces (screen_diagonal)"
-            if diagonal > 0
-            else "taille annoncée par l'écran"
-        )
-        line = (
-            f"Affichage : fenêtre {window.width()}×{window.height()} px, "
-            f"{m.dpi:.0f} points par pouce ({source}), texte {m.body_px} px"
-        )
-        if m.reduced:
-            line += " — réduit pour que six lignes tiennent sur l'écran"
-        return line
+        self.fire(Event.STAFF_LEFT)
 
     def quit(self) -> None:
         log.info("staff left the application")
+        self.window.end_session("staff")
         self.window.may_close = True
         self.window.close()
         QApplication.quit()
 
     def reload_content(self) -> None:
         """Staff asked: reload now (the patient session, if any, ends first)."""
-        self.window.end_session()
-        self.update_idle()
+        self.window.end_session("staff")
         self.panel.set_status(self.apply_reload())
-        self.show_panel()
+        self._show_panel_state()
 
     def on_content_changed(self) -> None:
-        """Files changed: reload only while nobody is using the kiosk."""
-        if self.window.session.started or self.window.stack.currentWidget() in (
-            self.pin_pad,
-            self.panel,
-        ):
+        """Files changed: reload only between two patients (on the attract screen)."""
+        if self.state is not State.ATTRACT:
             self.reload_pending = True
             log.info("content changed: reload waits for the end of the session")
             return
         self.apply_reload()
         self.window.show_attract()
-
-    def on_session_ended(self) -> None:
-        # Whatever staff do next, "Retour" goes to the attract screen, never to a screen
-        # of the visit that has just been wiped.
-        self._return_to = None
-        if self.reload_pending:
-            self.apply_reload()
-            self.window.show_attract()
 
     def apply_reload(self) -> str:
         self.reload_pending = False
@@ -307,18 +338,46 @@ class Supervisor(QObject):
     def recover(
         self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
     ) -> None:
-        """An unexpected error: log it, tell the patient calmly, start afresh."""
+        """An unexpected error: log it, wipe, tell the patient calmly, start afresh. Each
+        step on its own; an error raised while recovering is logged, never recovered
+        from twice; a wipe that fails restarts the kiosk (``on_wipe_failed``)."""
+        if self._recovering:
+            log.error("another error while recovering (%s); recovery continues", kind.__name__)
+            return
+        self._recovering = True
+        try:
+            self._recover(kind, error, tb)
+        finally:
+            self._recovering = False
+
+    def _recover(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
-        window = self.window
-        window.end_session()
-        self.update_idle()
-        window.show_message(
+        try:
+            self.fire(Event.ERROR)  # first: clocks, countdown and PIN pad stop
+        except Exception as failure:
+            log.error("recovery step state failed (%s)", type(failure).__name__)
+        try:
+            wiped = self.window.end_session("recovery")
+        except Exception as failure:  # after the wipe: showing the attract screen
+            log.error("recovery: ending the session failed (%s)", type(failure).__name__)
+            self.on_wipe_failed(["end of session"])
+            return
+        if not wiped:
+            return  # on_wipe_failed has run, through MainWindow.wipe_failed
+        for step, action in (
+            ("message", self._show_recovery_message),
+            ("timer", self._recovery_timer.start),
+        ):
+            try:
+                action()
+            except Exception as failure:
+                log.error("recovery step %s failed (%s)", step, type(failure).__name__)
+
+    def _show_recovery_message(self) -> None:
+        self.window.show_message(
             self.tr("Un petit souci technique"),
             self.tr("Nous recommençons depuis le début. Vos questions ont été effacées."),
             self.tr("Recommencer"),
         )
-        QTimer.singleShot(RECOVERY_SECONDS * 1000, self._leave_message)
-
-    def _leave_message(self) -> None:
-        if self.window.stack.currentWidget() is self.window.message:
-            self.window.show_attract()
