@@ -145,8 +145,12 @@ def run_kiosk(args: argparse.Namespace) -> int:
             content_root=content_root,
         )
         sys.excepthook = supervisor.recover
-        # The speech engine blocks up to 2 s while it lists its voices: well after.
-        QTimer.singleShot(SPEECH_DELAY_MS, lambda: window.reader.set_speaker(make_speaker(window)))
+        # The speech engine blocks up to 2 s while it lists its voices: well after. If it is
+        # not ready then, the Speaker tries again by itself and "Écouter" appears later.
+        QTimer.singleShot(
+            SPEECH_DELAY_MS,
+            lambda: window.reader.set_speaker(make_speaker(window, settings.languages)),
+        )
 
     def second_step_or_stop() -> None:
         try:
@@ -193,14 +197,15 @@ def tune_allocator() -> None:
         log.debug("allocator tuning unavailable")
 
 
-def make_speaker(parent: QObject) -> Speaker:
+def make_speaker(parent: QObject, languages: tuple[str, ...] = ("fr", "en")) -> Speaker:
     from kiosk.speech import Speaker
 
-    speaker = Speaker(parent=parent)
-    for language in ("fr", "en"):
-        reason = speaker.unavailable_reason(language)
-        if reason:
-            log.warning("read-aloud in %s unavailable: %s", language, reason)
+    speaker = Speaker(parent=parent, languages=languages)
+    if not speaker.retrying:  # else the speaker logs what it waits for, and when it is ready
+        for language in languages:
+            reason = speaker.unavailable_reason(language)
+            if reason:
+                log.warning("read-aloud in %s unavailable: %s", language, reason)
     return speaker
 
 

@@ -31,7 +31,8 @@ SCHEMA: tuple[Option, ...] = (
     Option("warning_countdown", int, 30, "seconds the 'still there?' screen waits before wiping",
            minimum=20, maximum=300),
     Option("languages", list, ["fr", "en"], "languages offered to patients, in order"),
-    Option("language", str, "fr", "default language at the start of each session"),
+    Option("language", str, "fr",
+           "default language at the start of each session (one of languages; else the first)"),
     Option("default_topic", str, "", "topic id opened first on the home screen (empty: none)"),
     Option("content_dir", str, "", "content folder (empty: the content bundled with the app)"),
     Option("printer", str, "", "printer name for silent printing (empty: system default)"),
@@ -53,27 +54,46 @@ SCHEMA: tuple[Option, ...] = (
            minimum=0, maximum=120),
 )  # fmt: skip
 OPTIONS = {option.name: option for option in SCHEMA}
+PATH_OPTIONS = ("content_dir", "pdf_dir")  # text in the file, a Path (or None if empty) here
+PIN_HASH = re.compile(r"scrypt\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*")  # see kiosk.staff_pin
+
+
+def setting_value(option: Option, value: Any) -> Any:
+    """A checked value from the file (or the schema) as Settings holds it."""
+    if option.kind is float:
+        return float(value)
+    if option.kind is list:
+        return tuple(value)  # immutable, like the rest of Settings
+    if option.name in PATH_OPTIONS:
+        return Path(value).expanduser() if value else None
+    return value
+
+
+def _default(name: str) -> Any:
+    option = OPTIONS[name]
+    return setting_value(option, option.default)
 
 
 class Settings(NamedTuple):
-    mode: str = "kiosk"
-    idle_timeout: int = 120
-    warning_countdown: int = 30
-    languages: tuple[str, ...] = ("fr", "en")
-    language: str = "fr"
-    default_topic: str = ""
-    content_dir: Path | None = None  # None: the content bundled with the app
-    printer: str = ""
-    paper: str = "A4"
-    service_name: str = ""
-    service_phone: str = ""
-    pdf_dir: Path | None = None
-    allow_pdf: bool = False
-    max_prints: int = 2
-    staff_pin_hash: str = ""
-    log_level: str = "INFO"
-    viewing_distance: int = 50
-    screen_diagonal: float = 0.0
+    # Defaults come from SCHEMA alone, so the two can never disagree.
+    mode: str = _default("mode")
+    idle_timeout: int = _default("idle_timeout")
+    warning_countdown: int = _default("warning_countdown")
+    languages: tuple[str, ...] = _default("languages")
+    language: str = _default("language")
+    default_topic: str = _default("default_topic")
+    content_dir: Path | None = _default("content_dir")  # None: the content bundled with the app
+    printer: str = _default("printer")
+    paper: str = _default("paper")
+    service_name: str = _default("service_name")
+    service_phone: str = _default("service_phone")
+    pdf_dir: Path | None = _default("pdf_dir")
+    allow_pdf: bool = _default("allow_pdf")
+    max_prints: int = _default("max_prints")
+    staff_pin_hash: str = _default("staff_pin_hash")
+    log_level: str = _default("log_level")
+    viewing_distance: int = _default("viewing_distance")
+    screen_diagonal: float = _default("screen_diagonal")
     windowed: bool = False  # command line only
     config_path: Path | None = None  # where the settings were read from, for staff
 
@@ -123,7 +143,42 @@ def _check(option: Option, value: Any) -> str | None:
         return f"{value} is above the maximum {option.maximum:g}"
     if isinstance(value, list) and not all(isinstance(item, str) for item in value):
         return 'should be a list of texts, e.g. ["fr", "en"]'
+    if option.name == "languages" and not value:  # a kiosk must speak something
+        return "should name at least one language"
+    if option.name == "staff_pin_hash" and value and not PIN_HASH.fullmatch(str(value)):
+        # A PIN typed here in clear would never match, and staff would be locked out.
+        return "is not a hash made by 'kiosk set-pin' (never the PIN itself)"
     return None
+
+
+def _cross_check(values: dict[str, Any], text: str, path: Path) -> list[ConfigProblem]:
+    """Rules between options; a value that breaks one falls back to something safe."""
+    problems: list[ConfigProblem] = []
+    languages = values.get("languages", _default("languages"))
+    language = values.get("language", _default("language"))
+    if language not in languages:
+        written = "language" in values  # else the default "fr", not offered: no one's error
+        values["language"] = languages[0]  # not a language the kiosk offers to anyone
+        if written:
+            offered = ", ".join(map(repr, languages))
+            problems.append(
+                ConfigProblem(
+                    path,
+                    _line_of(text, "language"),
+                    f"'language' {language!r} is not one of the languages offered "
+                    f"({offered}); {languages[0]!r} used",
+                )
+            )
+    if values.get("allow_pdf") and values.get("pdf_dir") is None:
+        values["allow_pdf"] = False  # else 'Enregistrer en PDF' would fail for every patient
+        problems.append(
+            ConfigProblem(
+                path,
+                _line_of(text, "allow_pdf"),
+                "'allow_pdf' needs 'pdf_dir', the folder where PDFs are saved; default False used",
+            )
+        )
+    return problems
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -170,12 +225,9 @@ def load_settings(path: Path | None) -> tuple[Settings, list[ConfigProblem]]:
                 ConfigProblem(path, _line_of(text, key), f"'{key}' {reason}; {default}")
             )
             continue
-        values[key] = float(value) if option.kind is float else value
-    if "languages" in values:
-        values["languages"] = tuple(values["languages"])
-    for key in ("content_dir", "pdf_dir"):
-        if key in values:
-            values[key] = Path(values[key]).expanduser() if values[key] else None
+        values[key] = setting_value(option, value)
+    problems += _cross_check(values, text, path)
+    problems.sort(key=lambda problem: problem.line or 0)  # in the order staff read the file
     return Settings(config_path=path)._replace(**values), problems
 
 

@@ -36,6 +36,15 @@ class ListItem(NamedTuple):
         return self.own_index is not None
 
 
+class Removed:
+    """A question just removed and where it was; a plain class: its repr has no words."""
+
+    __slots__ = ("position", "question_id", "text")
+
+    def __init__(self, text: str, question_id: str | None, position: int) -> None:
+        self.text, self.question_id, self.position = text, question_id, position
+
+
 def clean_text(raw: str) -> str:
     """Plain, trimmed, single-spaced text: no control characters, no stray line breaks."""
     text = unicodedata.normalize("NFC", raw)
@@ -100,6 +109,31 @@ class QuestionList:
             del self.own[item.own_index]
         elif item.question_id in self.chosen_ids:
             self.chosen_ids.remove(item.question_id)
+
+    def take(self, item: ListItem) -> Removed | None:
+        """Remove the item and return what puts it back in the same place (undo)."""
+        if item.own_index is not None and item.own_index < len(self.own):
+            return Removed(self.own.pop(item.own_index), None, item.own_index)
+        if item.question_id in self.chosen_ids:
+            position = self.chosen_ids.index(item.question_id)
+            del self.chosen_ids[position]
+            return Removed(item.text, item.question_id, position)
+        return None
+
+    def put_back(self, removed: Removed) -> Refusal | None:
+        """Undo ``take``: the question returns where it was, unless the list changed so
+        much meanwhile that it no longer fits (full, or the same words added again)."""
+        if self.is_full:
+            return Refusal.TOO_MANY
+        if removed.question_id is not None:
+            if removed.question_id in self.chosen_ids:
+                return Refusal.DUPLICATE
+            self.chosen_ids.insert(removed.position, removed.question_id)
+            return None
+        if removed.text.casefold() in (q.casefold() for q in self.own):
+            return Refusal.DUPLICATE
+        self.own.insert(removed.position, removed.text)
+        return None
 
     def items(self, topic: Topic | None) -> list[ListItem]:
         """Suggested questions in the topic's order (before, during, after...), then own ones."""

@@ -2,6 +2,11 @@
 
 No widgets. QtTextToSpeech (PySide6-Addons) is imported lazily: without it, an engine or a
 voice, the Speaker is simply unavailable and the staff log says why; never the text spoken.
+
+An engine that is installed but not ready yet (speech-dispatcher still starting after a
+fresh boot, its voice modules still loading) is tried again on a timer with a growing,
+bounded delay, and ``voices_changed`` tells the reader to show "Écouter" once a voice is
+there: read-aloud no longer needs a restart of the kiosk to come back.
 """
 
 from __future__ import annotations
@@ -21,6 +26,10 @@ PLATFORM_ENGINES = {"linux": ("speechd",), "win32": ("winrt", "sapi"), "darwin":
 PREFERRED_LOCALES = {"en": "en_GB"}
 STATES = ("ready", "speaking", "paused", "error", "speaking")  # QTextToSpeech.State order
 WATCHDOG_MS = (10_000, 200)  # longest believable reading: 10 s + 200 ms a character
+# Delays between attempts to start the engine or find its voices: quick at first (the
+# daemon is usually up within a second or two), then sparser, for about two minutes in all.
+# Each attempt runs on the event loop and a failed one returns at once.
+RETRY_DELAYS_MS = (500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000)
 
 
 def _tts_module() -> ModuleType | None:
@@ -50,31 +59,99 @@ def default_engine(available: list[str]) -> str | None:
 
 class Speaker(QObject):
     state_changed = Signal(str)  # "ready", "speaking", "paused", "error"
+    voices_changed = Signal()  # the engine came up or found voices: ask can_speak() again
 
-    def __init__(self, engine: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        engine: str | None = None,
+        parent: QObject | None = None,
+        languages: tuple[str, ...] | list[str] = (),
+        retry_delays_ms: tuple[int, ...] = RETRY_DELAYS_MS,
+    ) -> None:
+        """``languages``: those the kiosk offers; attempts go on while one has no voice."""
         super().__init__(parent)
         self._tts: Any = None
         self._reason, self._state, self.engine = "", "error", ""  # engine: its name once it works
         self._voices: dict[str, Any] = {}  # language -> voice; speechd lists 13,000 voices
         self._watchdog = QTimer(self, singleShot=True)
         self._watchdog.timeout.connect(self._on_stuck)
-        module = _tts_module()
-        available = module.QTextToSpeech.availableEngines() if module else []
-        name = engine or default_engine(available)
-        if module is None:
+        self._wanted = tuple(languages)
+        self._delays = tuple(retry_delays_ms)
+        self.attempts = 0  # made so far, the first one included
+        self._given_up = False  # nothing to start, or an engine that got stuck speaking
+        self._retry = QTimer(self, singleShot=True)
+        self._retry.timeout.connect(self._attempt)
+        self._module: Any = _tts_module()
+        available = self._module.QTextToSpeech.availableEngines() if self._module else []
+        self._name: str = engine or default_engine(available) or ""
+        if self._module is None:
             self._reason = "speech add-on QtTextToSpeech not installed (PySide6-Addons)"
-        elif name is None:
+        elif not self._name:
             self._reason = f"no speech engine (found: {', '.join(available) or 'none'})"
-        elif name not in available:  # checked first: Qt logs a critical for unknown plugins
-            self._reason = f"speech engine {name} not installed"
-        elif (tts := module.QTextToSpeech(name, self)).state() == tts.State.Error:
-            self._reason = f"speech engine {name} failed to start: {tts.errorString()}"
-        else:
-            self._tts, self._state, self.engine = tts, "ready", name
-            tts.stateChanged.connect(self._on_state)
-            tts.errorOccurred.connect(lambda _, msg: log.error("read-aloud error: %s", msg))
-        if self._reason:
+        elif self._name not in available:  # checked first: Qt logs a critical for unknown ones
+            self._reason = f"speech engine {self._name} not installed"
+        if self._reason:  # nothing will change while the kiosk runs: no point trying again
             log.warning("read-aloud unavailable: %s", self._reason)
+            self._given_up = True
+            return
+        self._attempt()
+
+    @property
+    def retrying(self) -> bool:
+        return self._retry.isActive()
+
+    def retry(self) -> None:
+        """Try again from the shortest delay (e.g. between two visits); no-op if all is well
+        or if nothing can change (no add-on, no engine installed, an engine stuck speaking)."""
+        if self._given_up:
+            return
+        self.attempts = 0
+        if not self._retry.isActive():
+            self._attempt()
+
+    def _attempt(self) -> None:
+        """Start the engine if it is not up, then look for voices; plan the next attempt
+        while something is missing. Never waits: a failed start returns at once."""
+        self.attempts += 1
+        found_before = {lang for lang in self._wanted if self._voices.get(lang) is not None}
+        started = self._tts is None and self._start_engine()
+        self._voices.clear()  # a language with no voice a moment ago may have one now
+        missing = self._missing()
+        found = {lang for lang in self._wanted if lang not in missing}
+        if started or found != found_before:
+            if not missing:
+                log.info("read-aloud ready (engine %s, attempt %d)", self.engine, self.attempts)
+            self.voices_changed.emit()
+        if missing:
+            self._plan_next(missing)
+
+    def _start_engine(self) -> bool:
+        tts = self._module.QTextToSpeech(self._name, self)
+        if tts.state() == tts.State.Error:  # e.g. speech-dispatcher not reachable yet
+            self._reason = f"speech engine {self._name} failed to start: {tts.errorString()}"
+            tts.deleteLater()
+            return False
+        self._tts, self._state, self.engine, self._reason = tts, "ready", self._name, ""
+        tts.stateChanged.connect(self._on_state)
+        tts.errorOccurred.connect(lambda _, msg: log.error("read-aloud error: %s", msg))
+        return True
+
+    def _missing(self) -> list[str]:
+        """What is still lacking: the engine ("engine"), any voice ("voices"), or languages."""
+        if self._tts is None:
+            return ["engine"]
+        if not self._tts.allVoices(None):
+            return ["voices"]
+        return [lang for lang in self._wanted if self._voice_for(lang) is None]
+
+    def _plan_next(self, missing: list[str]) -> None:
+        what = self._reason or f"no voice yet for {', '.join(missing)}"
+        if self.attempts == 1:
+            log.warning("read-aloud not available yet: %s; trying again", what)
+        if self.attempts > len(self._delays):
+            log.warning("read-aloud: gave up after %d attempts: %s", self.attempts, what)
+            return
+        self._retry.start(self._delays[self.attempts - 1])
 
     @property
     def state(self) -> str:
@@ -144,6 +221,8 @@ class Speaker(QObject):
         if self._state == "speaking":
             self._reason = f"engine {self.engine} never finished speaking (no audio output?)"
             log.error("read-aloud disabled: %s", self._reason)
+            self._retry.stop()
+            self._given_up = True
             self._tts.stop()
             self._tts = None
             self._on_state(None)

@@ -37,6 +37,10 @@
         <source>Sommaire : %1</source>
         <translation>Contents: %1</translation>
     </message>
+    <message>
+        <source>Page affichée en ce moment</source>
+        <translation>Page on screen now</translation>
+    </message>
 </context>
 <context>
     <name>DefinitionPanel</name>
@@ -332,6 +336,10 @@
         <translation>Back to my questions</translation>
     </message>
     <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
         <source>%1 / %2 caractères</source>
         <translation>%1 / %2 characters</translation>
     </message>
@@ -413,6 +421,10 @@
     <message>
         <source>C'est noté : la question est dans votre liste.</source>
         <translation>Done: the question is in your list.</translation>
+    </message>
+    <message>
+        <source>Votre question est enregistrée.</source>
+        <translation>Your question is saved.</translation>
     </message>
 </context>
 <context>
@@ -806,6 +818,17 @@
     <message>
         <source>La suite est plus bas</source>
         <translation>More below</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBanner</name>
+    <message>
+        <source>Question retirée.</source>
+        <translation>Question removed.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

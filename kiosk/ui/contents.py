@@ -1,4 +1,8 @@
-"""Presenter mode: a table of contents to jump to any page and tick pages covered."""
+"""Presenter mode: a table of contents to jump to any page and tick pages covered.
+
+The page on screen is marked (a border, and "Page affichée en ce moment" under its title,
+which screen readers announce as the tile's description), so the nurse finds her place.
+"""
 
 from __future__ import annotations
 
@@ -50,12 +54,14 @@ class ContentsScreen(QWidget):
         self._layout.setContentsMargins(margin, m.mm(5), margin, m.mm(5))
         self._layout.setSpacing(m.gap_px * 2)
 
-    def show_topic(self, topic: Topic, covered: set[int]) -> None:
-        if self._shown is topic:  # the same pages: only the ticks may have changed
+    def show_topic(self, topic: Topic, covered: set[int], current: int | None = None) -> None:
+        """The topic's pages with their ticks; ``current``: the page on screen (0-based)."""
+        if self._shown is topic:  # the same pages: only the ticks and the mark may change
             for index, check in enumerate(self.checks):
                 check.blockSignals(True)
                 check.setChecked(index in covered)
                 check.blockSignals(False)
+            self._mark_current(current)
             return
         self._shown = topic
         inner = QWidget()
@@ -91,3 +97,26 @@ class ContentsScreen(QWidget):
         self.scroll_area.replace_content(inner)
         self.title.setText(self.tr("Sommaire : %1").replace("%1", topic.title))
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self._mark_current(current)
+
+    def _mark_current(self, current: int | None) -> None:
+        pages = self.page_buttons[: len(self.checks)]  # not the quiz tile
+        for index, tile in enumerate(pages):
+            on = index == current
+            tile.setProperty("current", on)
+            note = self.tr("Page affichée en ce moment") if on else ""
+            tile.description_label.setText(note)
+            tile.description_label.setVisible(on)
+            tile.setAccessibleDescription(note)
+            tile.style().unpolish(tile)
+            tile.style().polish(tile)
+        if current is not None and 0 <= current < len(pages):
+            self.scroll_area.ensureWidgetVisible(pages[current])  # her place, in view
+
+    def wipe(self) -> None:
+        """Forget the visit: no topic shown, nothing ticked, the list back at its top."""
+        self._shown = None
+        self.page_buttons, self.checks = [], []
+        self.scroll_area.replace_content(QWidget())
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.title.setText(self.tr("Sommaire"))

@@ -98,10 +98,17 @@ class OnScreenKeyboard(QWidget):
         self.shift.setText(self.tr("Maj"))
         self.space.setText(self.tr("Espace"))
         self.backspace.setText(self.tr("Effacer"))
-        self.submit.setText(self.tr("Ajouter"))
+        self.set_submit_text(self.tr("Ajouter"))
         self._show_digits(self.digits.isChecked())
         for key in self._special.values():
             key.setAccessibleName(key.text())
+
+    def set_submit_text(self, text: str) -> None:
+        """The submit key says what it does ("Enregistrer" while editing a question)."""
+        if self.submit.text() != text:
+            self.submit.setText(text)
+            self.submit.setAccessibleName(text)
+            self._fit_keys()  # a longer word may need a smaller font to stay whole
 
     def apply_metrics(self, m: Metrics) -> None:
         self._metrics = m

@@ -100,6 +100,8 @@ class QuestionWriter(QWidget):
             self.tr("Annuler") if editing else self.tr("Retour à mes questions")
         )
         self.keyboard.retranslate()
+        if editing:
+            self.keyboard.set_submit_text(self.tr("Enregistrer"))
         self._update_counter()
 
     def apply_metrics(self, m: Metrics) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Topic
-from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS, ListItem, Refusal, clean_text
+from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS, ListItem, Refusal, Removed, clean_text
 from kiosk.session import Session
 from kiosk.ui.display_bar import display_controls, place_under
 from kiosk.ui.metrics import Metrics
@@ -23,9 +23,11 @@ from kiosk.ui.question_list import QuestionListView
 from kiosk.ui.question_toggle import QuestionToggle
 from kiosk.ui.question_writer import QuestionWriter
 from kiosk.ui.theme import Palette
+from kiosk.ui.undo_banner import UndoBanner
 from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
 
 KEYBOARD_LAYOUTS = {"fr": "azerty", "en": "qwerty"}
+CONFIRM_GAP_MM = 10  # between "Non, revenir" and "Oui, terminer": at least 8 mm, with margin
 
 
 class QuestionsScreen(QWidget):
@@ -66,6 +68,7 @@ class QuestionsScreen(QWidget):
             tabs.addWidget(tab, 1)
         self.status = make_label(role="message")
         self.status.setVisible(False)
+        self.undo_banner = UndoBanner()
 
         self.suggested_view = TouchScrollArea()
         self.toggles: list[QuestionToggle] = []
@@ -84,6 +87,7 @@ class QuestionsScreen(QWidget):
         header_layout.addWidget(toolbar)
         header_layout.addLayout(tabs)
         header_layout.addWidget(self.status)
+        header_layout.addWidget(self.undo_banner)
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.header)
@@ -92,7 +96,11 @@ class QuestionsScreen(QWidget):
 
         self.back_button.clicked.connect(self.back_requested)
         self.summary_button.clicked.connect(self.summary_requested)
-        self.end_button.clicked.connect(lambda: self.stack.setCurrentWidget(self.confirm))
+        self.end_button.clicked.connect(self._ask_to_end)
+        # Any other tap ends the chance to undo a removal: the banner speaks of the last one.
+        for button in (self.back_button, self.summary_button, self.end_button):
+            button.clicked.connect(self.undo_banner.dismiss)
+        self.undo_banner.undo_requested.connect(self._on_undo)
         self.suggested_tab.clicked.connect(lambda: self.open_tab(self.suggested_view))
         self.write_tab.clicked.connect(lambda: self.open_tab(self.writer))
         self.list_tab.clicked.connect(lambda: self.open_tab(self.list_view))
@@ -111,15 +119,17 @@ class QuestionsScreen(QWidget):
     def _build_confirm(self) -> QWidget:
         panel = QWidget()
         self.confirm_text = make_label(role="subtitle")
-        self.confirm_yes = BigButton(role="primary")
-        self.confirm_no = BigButton()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.confirm_no)
-        buttons.addWidget(self.confirm_yes)
-        buttons.addStretch(1)
+        # Keeping everything is the obvious choice; erasing is plain and well apart, so a
+        # shaky finger aiming at "Non, revenir" never lands on "Oui, terminer".
+        self.confirm_no = BigButton(role="primary")
+        self.confirm_yes = BigButton()
+        self._confirm_buttons = QHBoxLayout()
+        self._confirm_buttons.addWidget(self.confirm_no)
+        self._confirm_buttons.addWidget(self.confirm_yes)
+        self._confirm_buttons.addStretch(1)
         layout = QVBoxLayout(panel)
         layout.addWidget(self.confirm_text)
-        layout.addLayout(buttons)
+        layout.addLayout(self._confirm_buttons)
         layout.addStretch(1)
         self.confirm_yes.clicked.connect(self.end_requested)
         self.confirm_no.clicked.connect(lambda: self.open_tab(self.list_view))
@@ -148,6 +158,9 @@ class QuestionsScreen(QWidget):
         self.confirm_yes.setText(self.tr("Oui, terminer"))
         self.confirm_no.setText(self.tr("Non, revenir"))
         self.writer.retranslate()
+        self.writer.show_message("")  # "C'est noté" or a refusal, in the old language
+        self.set_status("")
+        self.undo_banner.retranslate()
         self.list_view.retranslate()
         self.refresh()
 
@@ -162,6 +175,8 @@ class QuestionsScreen(QWidget):
         self._tabs.setSpacing(m.gap_px)
         self.writer.apply_metrics(m)
         self.list_view.apply_metrics(m)
+        self.undo_banner.apply_metrics(m)
+        self._confirm_buttons.setSpacing(m.mm(CONFIRM_GAP_MM))
         for toggle in self.toggles:
             toggle.apply_style(m, palette)
 
@@ -191,6 +206,7 @@ class QuestionsScreen(QWidget):
 
     # State ------------------------------------------------------------------
     def open_tab(self, page: QWidget) -> None:
+        self.undo_banner.dismiss()
         self.display_button.setChecked(False)  # the sheet belongs to the tab it was opened on
         self.stack.setCurrentWidget(page)
         tab = {self.suggested_view: self.suggested_tab, self.writer: self.write_tab}.get(
@@ -256,6 +272,7 @@ class QuestionsScreen(QWidget):
         """Forget the patient: text, undo history, keyboard state, messages, scroll."""
         self.writer.wipe()
         self.set_status("")
+        self.undo_banner.dismiss()  # and what it could have put back
         self.suggested_view.verticalScrollBar().setValue(0)
         self.refresh()
         self.open_tab(self.suggested_view)
@@ -280,7 +297,11 @@ class QuestionsScreen(QWidget):
         return self.tr("Cette question est déjà dans votre liste.")
 
     # Handlers -------------------------------------------------------------
+    def _ask_to_end(self) -> None:
+        self.stack.setCurrentWidget(self.confirm)
+
     def _on_toggle(self, question_id: str) -> None:
+        self.undo_banner.dismiss()
         refusal = self.session.questions.toggle(question_id)
         self.set_status(self.refusal_text(refusal) if refusal else "")
         self.refresh()
@@ -294,12 +315,27 @@ class QuestionsScreen(QWidget):
             self.writer.show_message(self.refusal_text(refusal, raw))
             return
         self.writer.wipe()
-        self.writer.show_message(self.tr("C'est noté : la question est dans votre liste."))
         self.refresh()
         self.changed.emit()
+        if index is None:  # a new question: the field is free for the next one
+            self.writer.show_message(self.tr("C'est noté : la question est dans votre liste."))
+            return
+        # An edit is finished: show the list with the question as it now reads.
+        self.open_tab(self.list_view)
+        self.set_status(self.tr("Votre question est enregistrée."))
 
     def _on_remove(self, item: ListItem) -> None:
-        self.session.questions.remove(item)
+        removed = self.session.questions.take(item)
+        self.refresh()
+        self.changed.emit()
+        if removed is None:
+            self.undo_banner.dismiss()
+        else:
+            self.undo_banner.offer(removed)
+
+    def _on_undo(self, removed: Removed) -> None:
+        refusal = self.session.questions.put_back(removed)
+        self.set_status(self.refusal_text(refusal) if refusal else "")
         self.refresh()
         self.changed.emit()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Page, Topic
 from kiosk.session import Session
+from kiosk.ui.covered_pages import CoverTicker
 from kiosk.ui.display_bar import display_controls
 from kiosk.ui.glossary_view import DefinitionPanel
 from kiosk.ui.metrics import MIN_BODY_LINES, Metrics, body_line_px
@@ -37,6 +38,7 @@ class ReaderScreen(QWidget):
     quiz_requested = Signal()  # "Ai-je bien compris ?", at the end or back from a reread
     question_toggled = Signal(str)  # the patient tapped a suggested question on the page
     speaking_changed = Signal(bool)  # read-aloud playing: the idle clock waits
+    page_covered = Signal(int)  # presenter mode: a page stayed on screen long enough
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -109,6 +111,9 @@ class ReaderScreen(QWidget):
         self._layout.addLayout(centred, 1)
         self._layout.addWidget(self.nav)
         self.speaker: Speaker | None = None
+        self.covers = CoverTicker(session, self)
+        self.cover_timer = self.covers.timer
+        self.covers.page_covered.connect(self.page_covered)
 
         self.swipe = SwipeFilter(min_distance_px=100, parent=self)
         for watched in (self.view, self.body.viewport()):
@@ -211,6 +216,8 @@ class ReaderScreen(QWidget):
         """Show a topic's page; ``keep_passage``: the same topic in another language, so
         stay on the passage the patient was reading, not the top of the page."""
         anchor = self.view.current_key() if keep_passage else None
+        if self.topic is None or self.topic.id != topic.id:
+            self.covers.forget()
         self.topic = topic
         self.view.forget_suggestions()
         self._forget_documents()
@@ -245,6 +252,7 @@ class ReaderScreen(QWidget):
         self.display_button.setChecked(False)
         self.toolbar.close_sheet()
         self.set_rereading(False)
+        self.covers.forget()
         self.topic = None
         self._forget_documents()
         self.view.forget_suggestions()
@@ -285,6 +293,24 @@ class ReaderScreen(QWidget):
         document = self.documents.get(page, self.tr("À retenir :"))
         self.view.show_page(document, suggested, chosen, at_end, page.figures)
         self._refresh_controls()
+        if self.isVisible():  # else counted from when it is shown (showEvent)
+            self.covers.page_shown(self.session.page_index)
+
+    def set_presenter(self, on: bool) -> None:
+        """Presenter mode: "Sommaire" in the top bar, and pages shown long enough ticked."""
+        self.toolbar.set_wanted(self.contents_button, on)
+        self.covers.set_presenter(on)
+        if on and self.isVisible() and self.topic is not None:
+            self.covers.page_shown(self.session.page_index)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.topic is not None:
+            self.covers.page_shown(self.session.page_index)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.covers.hidden()  # a page under the Sommaire or the questions is not being read
 
     def _fit_title(self) -> None:
         """A long title shrinks (down to the small text size) to stay on one line, so the
@@ -375,6 +401,8 @@ class ReaderScreen(QWidget):
         self.speaker = speaker
         if speaker is not None:
             speaker.state_changed.connect(self._show_speech_state)
+            # The engine may come up, or find its voices, after the kiosk started.
+            speaker.voices_changed.connect(self._show_speech_state)
         self._show_speech_state()
 
     def can_speak(self) -> bool:

@@ -165,8 +165,14 @@ QFrame[role="definition"], QFrame[role="feedback"] {{
     background: {palette.callout}; border: {border}px solid {palette.primary};
     border-radius: {radius}px;
 }}
-QCheckBox {{ color: {palette.text}; font-size: {m.ui_px}px; spacing: {m.mm(2)}px; }}
-QCheckBox::indicator {{ width: {m.mm(9)}px; height: {m.mm(9)}px; }}
+QCheckBox {{
+    color: {palette.text}; font-size: {m.ui_px}px; spacing: {m.mm(2)}px;
+    min-height: {m.touch_px}px;
+}}
+QCheckBox::indicator {{ width: {m.touch_px}px; height: {m.touch_px}px; }}
+QPushButton[role="tile"][current="true"] {{
+    background: {palette.callout}; border: {border * 2}px solid {palette.primary};
+}}
 QPushButton:focus {{ outline: none; border: {border * 2}px solid {palette.focus}; }}
 QPushButton:pressed {{ background: {palette.callout}; color: {palette.text}; }}
 QPushButton:disabled {{ border-color: transparent; color: transparent; background: transparent; }}
