@@ -40,21 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class ContentsWipe:
-    """Stands in for ``ContentsScreen.wipe`` until that screen has its own (its module
-    has another owner): the list back at its top, no page ticked."""
-
-    def __init__(self, target: ContentsScreen) -> None:
-        self.target = target
-
-    def wipe(self) -> None:
-        self.target.scroll_area.verticalScrollBar().setValue(0)
-        for check in self.target.checks:
-            check.blockSignals(True)
-            check.setChecked(False)
-            check.blockSignals(False)
-
-
 class MainWindow(QMainWindow):
     session_ended = Signal()
     wipe_failed = Signal(list)  # names of the wipe steps that failed: the kiosk must restart
@@ -244,7 +229,7 @@ class MainWindow(QMainWindow):
             ("definition", self.reader.definition),
             ("questions", self.questions),
             ("summary", self.summary),
-            ("contents", ContentsWipe(self.contents)),
+            ("contents", self.contents),
             ("glossary", self.glossary),
             ("quiz", self.quiz),
             ("still there", self.still_there),

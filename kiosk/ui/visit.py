@@ -59,8 +59,7 @@ class Visit(QObject):
             self._members.append((name, member))
 
     def has_joined(self, member: object) -> bool:
-        """Joined itself, or through a stand-in that wipes it (``Wipes.target``)."""
-        return any(m is member or getattr(m, "target", None) is member for _, m in self._members)
+        return any(m is member for _, m in self._members)
 
     @property
     def members(self) -> list[tuple[str, PatientState]]:
