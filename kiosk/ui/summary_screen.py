@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage, QPixmap, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -66,11 +66,10 @@ class SummaryScreen(QWidget):
         self.print_button = BigButton(role="primary")
         self.pdf_button = BigButton()
         self.pdf_button.setVisible(settings.pdf_enabled)
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.pdf_button)
-        top.addWidget(self.print_button)
+        # One row when everything fits; else the title, then the buttons, get rows of their
+        # own (a narrow portrait tablet at large text).
+        self._top = QGridLayout()
+        self._top_shape: tuple[bool, bool] | None = None
 
         self.preview = TouchScrollArea()
         pages = QWidget()
@@ -99,7 +98,7 @@ class SummaryScreen(QWidget):
         body.addWidget(self.preview, 1)
         body.addWidget(self.qr_panel)
         self._layout = QVBoxLayout(self)
-        self._layout.addLayout(top)
+        self._layout.addLayout(self._top)
         self._layout.addLayout(body, 1)
         self._body = body
 
@@ -115,6 +114,7 @@ class SummaryScreen(QWidget):
         self._show_print_button()
         self.pdf_button.setText(self.tr("Enregistrer en PDF"))
         self.preview.set_name(self.tr("Aperçu de la feuille imprimée"))
+        self._arrange_top()  # other words, other widths
 
     def apply_metrics(self, m: Metrics) -> None:
         self._metrics = m
@@ -158,11 +158,35 @@ class SummaryScreen(QWidget):
                 self.qr_panel.setMinimumHeight(0)
                 self.qr_panel.setMaximumHeight(16_777_215)
                 self.qr_panel.setFixedWidth(max(side, m.mm(60)))
+        self._arrange_top()
         self._layout.activate()
         width = self._sheet_width()
         if self.document is not None and abs(width - self._preview_width) > 20:
             self._show_previews()  # the sheet's picture follows the room it has
         self._place_status()
+
+    def _arrange_top(self) -> None:
+        margins = self._layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        gap = self._top.horizontalSpacing()
+        self.title.ensurePolished()
+        title = self.title.fontMetrics().horizontalAdvance(self.title.text()) + gap
+        buttons = [self.back_button, self.pdf_button, self.print_button]
+        width = sum(b.sizeHint().width() + gap for b in buttons if not b.isHidden())
+        shape = (width + title > room, width > room)
+        if shape == self._top_shape:
+            return
+        self._top_shape = shape
+        for widget in (self.back_button, self.title, self.pdf_button, self.print_button):
+            self._top.removeWidget(widget)
+        title_row, split = shape
+        self._top.addWidget(self.back_button, 0, 0)
+        self._top.addWidget(self.title, 1 if title_row else 0, 0 if title_row else 1, 1,
+                            4 if title_row else 1)  # fmt: skip
+        buttons_row = 2 if split else 0
+        self._top.addWidget(self.pdf_button, buttons_row, 2)
+        self._top.addWidget(self.print_button, buttons_row, 3)
+        self._top.setColumnStretch(1, 1)
 
     def _qr_size(self) -> int:
         """The code on screen: 45 mm, so a phone reads it at arm's length."""
@@ -292,6 +316,7 @@ class SummaryScreen(QWidget):
         again = self.prints > 0
         self.print_button.setText(self.tr("Imprimer encore") if again else self.tr("Imprimer"))
         self.print_button.setEnabled(left > 0 and not self._printing)
+        self._arrange_top()
 
     def print_summary(self) -> None:
         if self._printing or self.prints >= self.settings.max_prints or self.document is None:

@@ -14,9 +14,11 @@ def reach_quiz_by_reading(qtbot, window):
     qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)
     topic = window.current_topic()
     window.jump_to_page(len(topic.pages) - 1)
+    QApplication.processEvents()  # the page settles (its title may take two lines)
     reader = window.reader
     reader.view.show_screen(reader.view.screen_count - 1)
-    tap(qtbot, reader.next_button)
+    # A moment later (the tap guard ignores a tap just after a screen change).
+    qtbot.mouseClick(reader.next_button, Qt.MouseButton.LeftButton, delay=600)
     assert window.stack.currentWidget() is window.quiz
     return window.quiz
 
