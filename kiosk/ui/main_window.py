@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
 
     def set_presenter(self, presenter: bool) -> None:
         self.presenter = presenter
-        self.reader.toolbar.set_wanted(self.reader.contents_button, presenter)
+        self.reader.set_presenter(presenter)  # Sommaire, and pages ticked as they are shown
 
     # Sessions -------------------------------------------------------------
     def show_attract(self) -> None:
@@ -471,7 +471,9 @@ class MainWindow(QMainWindow):
     def show_contents(self) -> None:
         topic = self.current_topic()
         if topic is not None:
-            self.contents.show_topic(topic, self.session.pages_covered)
+            self.contents.show_topic(
+                topic, self.session.pages_covered, current=self.session.page_index
+            )
             self.stack.setCurrentWidget(self.contents)
 
     def jump_to_page(self, index: int) -> None:

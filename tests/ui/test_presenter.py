@@ -12,9 +12,8 @@ DWELL_MS = 150  # instead of the real 4 s
 
 
 def present(window, on: bool = True) -> None:
-    """What the main window's presenter switch does (see MainWindow.set_presenter)."""
+    """The main window's presenter switch (it turns on the reader's ticking too)."""
     window.set_presenter(on)
-    window.reader.set_presenter(on)
 
 
 @pytest.fixture
