@@ -2,11 +2,23 @@
 
 import sys
 
-from kiosk.app import run
+EXIT_MISSING_LIBRARY = 6  # 3, 4 and 5 are kiosk.app's
 
 
 def main() -> None:
-    sys.exit(run())
+    from kiosk.system_libraries import explain
+
+    try:
+        from kiosk.app import run
+
+        code = run()
+    except ImportError as error:  # Qt's own libraries need system ones (libGL, libglib...)
+        line = explain(error)
+        if line is None:
+            raise
+        print(f"kiosk: {line}", file=sys.stderr)
+        code = EXIT_MISSING_LIBRARY
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from kiosk.system_libraries import explain
+
 T = TypeVar("T")
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 WINDOW_SIZE = (1280, 800)
@@ -60,7 +62,7 @@ class Report:
         try:
             return action()
         except Exception as error:  # the self-test reports every failure and carries on
-            self.fail(step, f"{type(error).__name__}: {error}")
+            self.fail(step, explain(error) or f"{type(error).__name__}: {error}")
             return None
 
 
@@ -85,9 +87,15 @@ def _application():
 
 def run_self_test(content_dir: Path | None = None) -> int:
     """Exercise content, every page, the summary and its PDF; return 0 if all went well."""
-    from PySide6.QtCore import qInstallMessageHandler
-
     report = Report()
+    try:
+        from PySide6.QtCore import qInstallMessageHandler
+    except ImportError as error:  # a system library Qt needs is missing
+        line = explain(error)
+        if line is None:
+            raise
+        report.fail("Qt", line)
+        return _finish(report, time.perf_counter())
     previous = None
 
     def on_qt_message(kind, context, message: str) -> None:

@@ -15,12 +15,13 @@ Nothing here is imported by the app itself.
 from __future__ import annotations
 
 import importlib.util
+import posixpath
 import re
 import sys
 from pathlib import PurePosixPath
 
 # Qt modules the app uses. QtTextToSpeech (PySide6-Addons) is kept when it imports here.
-USED_QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport")
+USED_QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg")  # QtSvg: pictures
 OPTIONAL_QT_MODULES = ("QtTextToSpeech",)
 # Qt translations worth shipping: the languages of the content.
 LANGUAGES = ("fr", "en")
@@ -203,8 +204,42 @@ def lean(analysis) -> None:
     binaries = [entry for entry in analysis.binaries if keep(entry)]
     datas = [entry for entry in analysis.datas if keep(entry)]
     log(f"dropped {before - len(binaries) - len(datas)} plugin and translation files")
-    analysis.binaries = _rebuild(analysis.binaries, _drop_orphans(binaries))
+    binaries = _drop_orphans(binaries)
+    linked = set(_drop_dangling_links([*binaries, *datas]))
+    binaries = [entry for entry in binaries if entry in linked]
+    datas = [entry for entry in datas if entry in linked]
+    analysis.binaries = _rebuild(analysis.binaries, binaries)
     analysis.datas = _rebuild(analysis.datas, datas)
+
+
+def _link_target(dest: str, src: str) -> str:
+    """Where a SYMLINK entry points, as a bundle path (its ``src`` is relative to it)."""
+    return _norm(posixpath.join(posixpath.dirname(_norm(dest)), _norm(src)))
+
+
+def _drop_dangling_links(entries: list) -> list:
+    """PyInstaller adds top-level SYMLINK entries (``libQt6Qml.so.6`` ->
+    ``PySide6/Qt/lib/libQt6Qml.so.6``): drop those whose target is no longer collected, so
+    the bundle has no dangling link. Links to links are followed until nothing changes."""
+    kept = list(entries)
+    while True:
+        present = {_norm(dest) for dest, _src, _typecode in kept}
+        still = [
+            entry
+            for entry in kept
+            if entry[2] != "SYMLINK" or _link_target(entry[0], entry[1]) in present
+        ]
+        if len(still) == len(kept):
+            break
+        kept = still
+    dropped = len(entries) - len(kept)
+    if dropped:
+        log(f"dropped {dropped} links to files left out")
+    return kept
+
+
+def _norm(dest: str) -> str:
+    return posixpath.normpath(dest.replace("\\", "/"))
 
 
 def _rebuild(original, entries: list):

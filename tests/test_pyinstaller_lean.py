@@ -67,3 +67,21 @@ def test_excluded_modules_keep_what_the_app_uses(lean):
     for used in lean.USED_QT_MODULES:
         assert f"PySide6.{used}" not in excluded
     assert "PySide6.QtWebEngineCore" in excluded or "PySide6.QtQml" in excluded
+
+
+def test_links_to_libraries_left_out_are_dropped(lean):
+    """PyInstaller adds top-level links to the Qt libraries; once a library is left out its
+    link must go too, or the bundle carries a dangling link (libQt6Qml.so.6 did)."""
+    entries = [
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/site/PySide6/Qt/lib/libQt6Core.so.6", "BINARY"),
+        ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+        ("libQt6Qml.so.6", "PySide6/Qt/lib/libQt6Qml.so.6", "SYMLINK"),  # Qml left out
+        ("libQt6Qml.so", "libQt6Qml.so.6", "SYMLINK"),  # a link to that link
+        ("sub/libQt6Core.so", "../PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+    ]
+    kept = lean._drop_dangling_links(entries)
+    assert [dest for dest, _src, _typecode in kept] == [
+        "PySide6/Qt/lib/libQt6Core.so.6",
+        "libQt6Core.so.6",
+        "sub/libQt6Core.so",
+    ]

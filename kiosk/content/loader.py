@@ -41,6 +41,9 @@ TOPIC_KEYS = {
 TOPIC_REQUIRED = ("title", "description", "language", "version", "reviewed", "source")
 PAGE_KEYS = {"title", "key", "questions", "recap"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A topic is read page by page by one patient: far fewer pages than this. The cap keeps a
+# runaway folder (10,000 pages) from stalling the kiosk's start-up and the checker.
+MAX_PAGES = 200
 
 
 def load_library(root: Path) -> Library:
@@ -61,10 +64,29 @@ def load_library(root: Path) -> Library:
 
 
 def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) -> Topic | None:
+    """The topic, or None when it cannot be shown.
+
+    The rule for errors (the ones ``kiosk check`` reports, found here): the piece an error is
+    in is never shown to a patient. A page with an error in its text or header is left out;
+    a topic whose ``topic.md`` has an error is left out; a glossary entry, question, quiz
+    question, a page's reference to an unknown question or the sheet's picture with an error
+    is left out, and the whole ``glossary.md``, ``questions.md`` or ``quiz.md`` when the
+    error is in its text (a refused link or picture, raw HTML). Staff always see why.
+    On reload, a topic with any error keeps its last good version (see reload.py).
+    """
     topic_file = topic_dir / "topic.md"
     if not topic_file.is_file():
         problems.append(ContentProblem(topic_file, None, "topic.md is missing; topic skipped"))
         return None
+    page_files = sorted(p for p in topic_dir.glob("*.md") if PAGE_FILE.match(p.name))
+    if len(page_files) > MAX_PAGES:
+        message = (
+            f"topic has {len(page_files)} pages, more than {MAX_PAGES} (the limit); "
+            "topic skipped: split it into smaller topics"
+        )
+        problems.append(ContentProblem(topic_dir, None, message))
+        return None
+    before = len(problems)
     meta_doc = _render_file(topic_file, topic_dir, set(), problems)
     if meta_doc is None:
         return None
@@ -79,6 +101,11 @@ def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) 
                 f"language is {meta['language']!r} but the folder is {language!r}",
             )
         )
+    if _has_error(problems[before:]):
+        problems.append(
+            ContentProblem(topic_file, None, "topic skipped because of the errors above")
+        )
+        return None
     if not DATE.match(meta["reviewed"]):
         problems.append(
             ContentProblem(
@@ -93,7 +120,6 @@ def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) 
     glossary = _load_glossary(topic_dir / "glossary.md", topic_dir, problems)
     terms = {entry.id: entry.forms for entry in glossary}
     question_ids = {q.id for c in categories for q in c.questions}
-    page_files = sorted(p for p in topic_dir.glob("*.md") if PAGE_FILE.match(p.name))
     slugs = {p.stem for p in page_files}
     pages: list[Page] = []
     for page_file in page_files:
@@ -209,24 +235,24 @@ def _load_page(
     number: int,
     problems: list[ContentProblem],
 ) -> Page | None:
+    before = len(problems)
     doc = _render_file(path, topic_dir, slugs, problems, terms)
     if doc is None:
         return None
-    before = len(problems)
     meta = _check_meta(doc, path, PAGE_KEYS, ("title", "key"), problems)
     if meta is None:
         return None
-    if not doc.html:
-        if len(problems) == before and not any(p.path == path for p in problems):
-            problems.append(ContentProblem(path, None, "page has no text; page skipped"))
-        else:
-            problems.append(ContentProblem(path, None, "page skipped because of the errors above"))
-        return None
-    if not doc.text.strip():
+    if not doc.html and not _has_error(problems[before:]):
         problems.append(ContentProblem(path, None, "page has no text; page skipped"))
         return None
+    if doc.html and not doc.text.strip():
+        problems.append(ContentProblem(path, None, "page has no text; page skipped"))
+        return None
+    if _has_error(problems[before:]):  # never shown: a patient sees no page kiosk check refuses
+        problems.append(ContentProblem(path, None, "page skipped because of the errors above"))
+        return None
     ids = tuple(i.strip() for i in meta.get("questions", "").split(",") if i.strip())
-    for unknown in [i for i in ids if i not in question_ids]:
+    for unknown in [i for i in ids if i not in question_ids]:  # the reference is left out
         problems.append(
             ContentProblem(
                 path,
@@ -284,11 +310,22 @@ def _inner_html(element: ET.Element) -> str:
 def _render_optional(
     path: Path, topic_dir: Path, problems: list[ContentProblem]
 ) -> Rendered | None:
-    """An optional file (glossary, questions): None when absent, unreadable or empty."""
+    """An optional file (glossary, questions, quiz): None when absent, unreadable, empty or
+    when its text has an error (a refused link or picture, raw HTML): then it is left out."""
     if not path.is_file():
         return None
+    before = len(problems)
     doc = _render_file(path, topic_dir, set(), problems)
+    if _has_error(problems[before:]):
+        problems.append(
+            ContentProblem(path, None, f"{path.name} left out because of the errors above")
+        )
+        return None
     return doc if doc is not None and doc.html else None
+
+
+def _has_error(problems: list[ContentProblem]) -> bool:
+    return any(problem.severity == "error" for problem in problems)
 
 
 def _load_quiz(

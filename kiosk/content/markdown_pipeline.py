@@ -23,6 +23,13 @@ from kiosk.content.image_check import image_problems, image_warnings
 from kiosk.content.model import ContentProblem, Severity
 
 MAX_FILE_BYTES = 256 * 1024
+# Limits that keep one hostile file from stalling the kiosk or the checker: Python-Markdown
+# recurses into each nested block quote or list, and looks ahead from every "[" for its
+# link, so both cost far more than their size. No real page comes near them.
+MAX_NESTING = 20  # block quotes or list levels inside one another
+MAX_BRACKETS = 200  # "[" in one paragraph
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]*)+")
+_ADDRESS = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|www\.)|://", re.IGNORECASE)
 EXTENSIONS = ["meta", "attr_list", "def_list", "admonition", "abbr", "tables", "sane_lists"]
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg"}
 
@@ -101,11 +108,19 @@ class _KioskTreeprocessor(Treeprocessor):
         parsed = urlparse(href)
         if href.startswith("#"):
             return
-        if parsed.scheme or parsed.netloc:
+        # Python-Markdown hides an e-mail autolink (<a@b.c>) behind placeholders (\x02).
+        encoded = "\x02" in href
+        if parsed.scheme or parsed.netloc or encoded:
+            shown = "to an e-mail address" if encoded else repr(href)
             self.findings.append(
-                Finding(f"link {href!r} refused: links may only point to pages of this topic", href)
+                Finding(f"link {shown} refused: links may only point to pages of this topic", href)
             )
             _unwrap(element)
+            text = "".join(element.itertext())
+            if encoded or "\x02" in text or _ADDRESS.search(text):  # never show the address
+                element.text = ""
+                for child in list(element):
+                    element.remove(child)
             return
         slug = Path(unquote(parsed.path)).stem
         if slug not in self.page_slugs:
@@ -287,6 +302,37 @@ def read_source(path: Path) -> tuple[str | None, list[ContentProblem]]:
     return text.replace("\r\n", "\n"), []
 
 
+def _too_complex(source: str) -> tuple[int, str] | None:
+    """(line, message) when the source nests deeper or links more than the limits allow.
+    One pass over the text: the check itself stays linear in the file's size."""
+    block_start, brackets = 1, 0
+    for number, line in enumerate(source.split("\n"), start=1):
+        if not line.strip():
+            block_start, brackets = number + 1, 0
+            continue
+        quotes = _QUOTE_MARKS.match(line)
+        depth = quotes.group().count(">") if quotes else 0
+        if depth > MAX_NESTING:
+            return number, (
+                f"block quotes nested {depth} deep (at most {MAX_NESTING}); "
+                "use fewer '>' at the start of the line"
+            )
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip())
+        if indent > MAX_NESTING * 4:
+            return number, (
+                f"line indented {indent} columns: lists nested more than {MAX_NESTING} deep; "
+                "indent less"
+            )
+        brackets += line.count("[")
+        if brackets > MAX_BRACKETS:
+            return block_start, (
+                f"paragraph has more than {MAX_BRACKETS} '[' (links or pictures); "
+                "split it or remove the stray brackets"
+            )
+    return None
+
+
 def meta_line_numbers(source: str) -> dict[str, int]:
     lines: dict[str, int] = {}
     for number, line in enumerate(source.split("\n"), start=1):
@@ -319,10 +365,29 @@ def render(
     md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
     processor = _KioskTreeprocessor(md, topic_dir, page_slugs or set(), terms or {})
     md.treeprocessors.register(processor, "kiosk", 1)  # after inline patterns (20)
-    html = md.convert(source)
     meta_lines = meta_line_numbers(source)
     body_start = max(meta_lines.values(), default=0) + 1
-    problems = [
+    html = ""
+    too_complex: tuple[int | None, str] | None = _too_complex(source)
+    if too_complex is None:
+        try:
+            html = md.convert(source)
+        except RecursionError:  # a nesting the limits above did not foresee
+            too_complex = (None, "the text is nested too deeply to read; simplify it")
+    problems: list[ContentProblem] = []
+    if too_complex is not None:
+        # The body is not rendered at all; only the header is read (title, key...), so that
+        # the one error says what is wrong rather than "title is missing".
+        md.reset()
+        processor.findings.clear()
+        processor.figures.clear()
+        processor.root = ET.Element("div")
+        header = "\n".join(source.split("\n")[: body_start - 1])
+        if header.strip():
+            md.convert(header)
+        html = ""
+        problems.append(ContentProblem(path, too_complex[0], too_complex[1]))
+    problems += [
         ContentProblem(path, line_of(source, f.needle, body_start), f.message, f.severity)
         for f in processor.findings
     ]

@@ -24,6 +24,7 @@ def test_broken_content_reports_the_loaders_problems_with_file_and_line(tmp_path
         ("fr/t/03-liens.md", 4, E, "content", "link 'https://example.org' refused: links may only point to pages of this topic"),  # noqa: E501
         ("fr/t/03-liens.md", 6, E, "content", "link target '09-absente.md' is not a page of this topic"),  # noqa: E501
         ("fr/t/03-liens.md", 8, E, "content", "image 'images/absent.png' not found in the topic folder"),  # noqa: E501
+        ("fr/t/03-liens.md", None, E, "content", SKIPPED),  # an error is never shown
         ("fr/t/04-vide.md", None, E, "content", "page has no text; page skipped"),
         ("fr/t/05-sans-titre.md", 1, E, "content", "header 'title:' is missing or empty"),
         ("fr/t/06-latin1.md", 4, E, "content", NOT_UTF8),
@@ -31,7 +32,7 @@ def test_broken_content_reports_the_loaders_problems_with_file_and_line(tmp_path
         ("fr/t/glossary.md", 8, E, "content", f"'Canule' {NOT_ENTRY}"),
         ("fr/t/questions.md", 5, E, "content", "question needs an id on the next line, indented: '  {: #sejour }'"),  # noqa: E501
     ]  # fmt: skip
-    assert (report.errors, report.files) == (11, 9)
+    assert (report.errors, report.files) == (12, 9)
     # What loaded is checked too: a glossary word and a question that no page uses.
     assert {r[3] for r in rows(report) if r[2] == W} == {"glossary-unused", "question-unused"}
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import load_library
+from kiosk.content.markdown_pipeline import render
 
 TOPIC_MD = """title: Sujet de test
 description: Une ligne.
@@ -90,11 +91,13 @@ def test_inline_html_is_refused(tmp_path):
     ["http://example.org/x", "https://example.org", "file:///etc/passwd", "mailto:a@b.c"],
 )
 def test_external_links_are_refused(tmp_path, link):
-    write_topic(tmp_path, {"01-a.md": GOOD_PAGE + f"\nVoir [ici]({link}).\n"})
+    write_topic(tmp_path, {"01-a.md": GOOD_PAGE + f"\nVoir [ici]({link}).\n", "02-b.md": GOOD_PAGE})
     expected = f"link {link!r} refused: links may only point to pages of this topic"
     assert ("01-a.md", 6, expected) in problems_of(tmp_path)
-    page = load_library(tmp_path).topic("fr", "t").pages[0]
-    assert "href" not in page.html and "ici" in page.html
+    assert ("01-a.md", None, "page skipped because of the errors above") in problems_of(tmp_path)
+    assert [p.slug for p in load_library(tmp_path).topic("fr", "t").pages] == ["02-b"]
+    rendered = render(f"Voir [ici]({link}).\n", tmp_path / "01-a.md", tmp_path)
+    assert "href" not in rendered.html and "ici" in rendered.html
 
 
 def test_link_to_another_page_becomes_internal(tmp_path):
@@ -155,9 +158,10 @@ def test_a_broken_picture_file_is_refused_and_named(tmp_path):
     folder = write_topic(tmp_path, {"01-a.md": GOOD_PAGE + '\n![un os](os.png "Un os")\n'})
     (folder / "os.png").write_bytes(b"\x89PNG\r\n")  # cut short
     library = load_library(tmp_path)
-    page = library.topic("fr", "t").pages[0]
-    assert "<img" not in page.html and "un os" in page.html
+    assert library.topic("fr", "t") is None  # its only page has an error: never shown
     assert any(p.path.name == "01-a.md" and "os.png" in p.message for p in library.problems)
+    rendered = render('![un os](os.png "Un os")\n', folder / "01-a.md", folder)
+    assert "<img" not in rendered.html and "un os" in rendered.html
 
 
 def test_wrong_encoding_names_the_line(tmp_path):
