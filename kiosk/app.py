@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from kiosk import __version__
 from kiosk.config import Settings, load_settings
+from kiosk.content_source import ContentSource
 from kiosk.resources import content_dir, fonts_dir, resource_path
 from kiosk.session import Session
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
 
     from kiosk.content import Library
     from kiosk.speech import Speaker
+    from kiosk.ui.supervisor import Supervisor
 
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
@@ -31,7 +33,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="Offline patient-education kiosk (full screen by default).",
-        epilog="Also: 'kiosk check [DIR]' checks content; 'kiosk set-pin' sets the staff PIN.",
+        epilog="Also: 'kiosk check [DIR]' checks content; 'kiosk set-pin' sets the staff PIN; "
+        "'kiosk publish CONTENT_DIR REPO_DIR --keys DIR' publishes signed content updates; "
+        "'kiosk stats' prints the anonymous usage figures.",
     )
     parser.add_argument("--windowed", action="store_true", help="run in a normal window")
     parser.add_argument("--content", type=Path, metavar="DIR", help="content folder to show")
@@ -65,6 +69,14 @@ def run(argv: list[str] | None = None) -> int:
         return check_main(argv[1:])
     if argv[:1] == ["set-pin"]:
         return set_pin(argv[1:])
+    if argv[:1] == ["publish"]:
+        from kiosk.fleet.cli import publish_main
+
+        return publish_main(argv[1:])
+    if argv[:1] == ["stats"]:
+        from kiosk.fleet.cli import stats_main
+
+        return stats_main(argv[1:])
     args = parse_args(argv)
     if args.self_test:
         from kiosk.selftest import run_self_test
@@ -102,7 +114,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
     crash_report = enable_crash_reports(paths.log_dir)  # after the lock: never another's
 
     family = register_bundled_fonts(fonts_dir())
-    content_root = settings.content_dir or content_dir()
+    source = ContentSource(settings, paths.data_dir / "updates", content_dir())
+    content_root = source.root()
     titles = peek_titles(content_root)
     session = Session(default_language=_start_language(settings.language, list(titles)))
     window = MainWindow(None, session, settings, family, titles=titles)
@@ -123,6 +136,10 @@ def run_kiosk(args: argparse.Namespace) -> int:
         if crash_report:
             log.warning("the previous run ended in a hard crash; report kept for staff")
         library = load_and_log(content_root)
+        if not library.languages and source.is_release(content_root):
+            # An installed release that does not load: back to the one before it.
+            first = library.errors[0] if library.errors else "no usable topic"
+            library = load_and_log(source.give_up_release(f"it did not load: {first}"))
         language = _start_language(settings.language, library.languages)
         if language != settings.language:
             log.warning("no content in %s; using %s", settings.language, language)
@@ -138,13 +155,14 @@ def run_kiosk(args: argparse.Namespace) -> int:
             show_full_screen(window)
         supervisor = Supervisor(
             window,
-            reload_library=lambda: load_and_log(content_root),
+            reload_library=lambda: load_and_log(source.root()),
             config_problems=config_problems,
             log_lines=lambda: last_lines(log_file),
             crash_report=crash_report,
             content_root=content_root,
         )
         sys.excepthook = supervisor.recover
+        start_updates(window, supervisor, settings, paths.data_dir / "updates")
         # The speech engine blocks up to 2 s while it lists its voices: well after. If it is
         # not ready then, the Speaker tries again by itself and "Écouter" appears later.
         QTimer.singleShot(
@@ -169,6 +187,28 @@ def run_kiosk(args: argparse.Namespace) -> int:
     log.info("kiosk stopped")
     lock.unlock()
     return code
+
+
+def start_updates(window: QWidget, supervisor: Supervisor, settings: Settings, state: Path) -> None:
+    """Signed content updates, when configured: checks on a schedule and from the staff
+    panel; a new release is shown from the next patient on (docs/fleet.md)."""
+    panel = supervisor.panel
+    if not (settings.update_source and settings.trusted_root):
+        panel.show_updates(False, "")
+        return
+    from kiosk.ui.updates import UpdateService
+
+    updates = UpdateService(settings, state, window)
+
+    def checked(result) -> None:
+        panel.show_updates(True, updates.status_text())
+        if result.changed:
+            supervisor.on_content_changed()  # between two patients
+
+    updates.checked.connect(checked)
+    panel.update_requested.connect(updates.check_now)
+    panel.show_updates(True, updates.status_text())
+    updates.start()
 
 
 def show_full_screen(window: QWidget) -> None:

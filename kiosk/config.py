@@ -52,9 +52,22 @@ SCHEMA: tuple[Option, ...] = (
     Option("screen_diagonal", float, 0.0,
            "screen diagonal in inches, for screens that report a wrong size (0: ask the screen)",
            minimum=0, maximum=120),
+    Option("update_source", str, "",
+           "signed content updates: an https:// or http:// URL or a folder (empty: off)"),
+    Option("trusted_root", str, "",
+           "the update repository's root.json installed with the kiosk (see docs/fleet.md)"),
+    Option("update_interval", int, 360, "minutes between update checks",
+           minimum=15, maximum=10080),
+    Option("figures_dir", str, "",
+           "folder for anonymous usage figures: kiosk.prom and daily CSV (empty: off)"),
 )  # fmt: skip
 OPTIONS = {option.name: option for option in SCHEMA}
-PATH_OPTIONS = ("content_dir", "pdf_dir")  # text in the file, a Path (or None if empty) here
+PATH_OPTIONS = (
+    "content_dir",
+    "pdf_dir",
+    "trusted_root",
+    "figures_dir",
+)  # text in the file, a Path (or None if empty) here
 PIN_HASH = re.compile(r"scrypt\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*")  # see kiosk.staff_pin
 
 
@@ -94,6 +107,10 @@ class Settings(NamedTuple):
     log_level: str = _default("log_level")
     viewing_distance: int = _default("viewing_distance")
     screen_diagonal: float = _default("screen_diagonal")
+    update_source: str = _default("update_source")
+    trusted_root: Path | None = _default("trusted_root")
+    update_interval: int = _default("update_interval")
+    figures_dir: Path | None = _default("figures_dir")
     windowed: bool = False  # command line only
     config_path: Path | None = None  # where the settings were read from, for staff
 
@@ -176,6 +193,16 @@ def _cross_check(values: dict[str, Any], text: str, path: Path) -> list[ConfigPr
                 path,
                 _line_of(text, "allow_pdf"),
                 "'allow_pdf' needs 'pdf_dir', the folder where PDFs are saved; default False used",
+            )
+        )
+    if values.get("update_source") and values.get("trusted_root") is None:
+        values["update_source"] = ""  # updates nobody could verify are never fetched
+        problems.append(
+            ConfigProblem(
+                path,
+                _line_of(text, "update_source"),
+                "'update_source' needs 'trusted_root', the repository's root.json installed "
+                "with the kiosk; updates stay off",
             )
         )
     return problems

@@ -252,4 +252,8 @@ EN = {
         "This topic is not available in this language. Your questions are kept: "
         "choose another language to find it again."
     ),
+    "Rechercher une mise à jour": "Look for an update",
+    "Mises à jour désactivées": "Updates turned off",
+    "intégrée": "built in",
+    "Contenu : version %1": "Content: release %1",
 }

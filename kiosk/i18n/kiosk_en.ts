@@ -592,6 +592,10 @@
         <translation>Print a test page</translation>
     </message>
     <message>
+        <source>Rechercher une mise à jour</source>
+        <translation>Look for an update</translation>
+    </message>
+    <message>
         <source>Informations pour le personnel</source>
         <translation>Information for staff</translation>
     </message>
@@ -610,6 +614,10 @@
     <message>
         <source>Sujet au démarrage :</source>
         <translation>Topic at start:</translation>
+    </message>
+    <message>
+        <source>Mises à jour désactivées</source>
+        <translation>Updates turned off</translation>
     </message>
 </context>
 <context>
@@ -829,6 +837,17 @@
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateService</name>
+    <message>
+        <source>intégrée</source>
+        <translation>built in</translation>
+    </message>
+    <message>
+        <source>Contenu : version %1</source>
+        <translation>Content: release %1</translation>
     </message>
 </context>
 </TS>

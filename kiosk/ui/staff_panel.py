@@ -21,6 +21,7 @@ class StaffPanel(QWidget):
     language_chosen = Signal(str)
     topic_chosen = Signal(str)
     test_page_requested = Signal()
+    update_requested = Signal()
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -32,6 +33,8 @@ class StaffPanel(QWidget):
         self.mode_button = BigButton()
         self.reload_button = BigButton(self.tr("Recharger le contenu"))
         self.test_page_button = BigButton(self.tr("Imprimer une page de test"))
+        self.update_button = BigButton(self.tr("Rechercher une mise à jour"))
+        self.update_status = make_label()  # the content release and the last check
         self.status = make_label(role="message")
         self.info = QPlainTextEdit()
         self.info.setReadOnly(True)
@@ -48,6 +51,7 @@ class StaffPanel(QWidget):
             self.mode_button,
             self.reload_button,
             self.test_page_button,
+            self.update_button,
         ):
             actions.addWidget(button)
         top = QHBoxLayout()
@@ -67,6 +71,7 @@ class StaffPanel(QWidget):
         self._actions = actions
         layout.addLayout(self._choices)
         layout.addWidget(self.status)
+        layout.addWidget(self.update_status)
         layout.addWidget(self.info)
         self._layout = layout
         self._mode = "kiosk"
@@ -75,6 +80,7 @@ class StaffPanel(QWidget):
         self.quit_button.clicked.connect(self.quit_requested)
         self.reload_button.clicked.connect(self.reload_requested)
         self.test_page_button.clicked.connect(self.test_page_requested)
+        self.update_button.clicked.connect(self.update_requested)
         self.mode_button.clicked.connect(self._toggle_mode)
 
     def apply_metrics(self, m: Metrics) -> None:
@@ -125,6 +131,16 @@ class StaffPanel(QWidget):
         belong to the visit that ended with it."""
         self.set_status("")
         self.scroll_area.verticalScrollBar().setValue(0)
+
+    def show_updates(self, enabled: bool, text: str) -> None:
+        """Content updates: the button when a repository is configured, and where they are."""
+        self.update_button.setEnabled(enabled)
+        self.update_button.setText(
+            self.tr("Rechercher une mise à jour")
+            if enabled
+            else self.tr("Mises à jour désactivées")
+        )
+        self.update_status.setText(text)
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
