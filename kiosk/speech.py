@@ -32,7 +32,10 @@ WATCHDOG_MS = (10_000, 200)  # longest believable reading: 10 s + 200 ms a chara
 RETRY_DELAYS_MS = (500, 1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000)
 
 
-def _tts_module() -> ModuleType | None:
+def _tts_module() -> tuple[ModuleType | None, str]:
+    """QtTextToSpeech, or None and why (the add-on missing, or a system library it needs,
+    such as libpulse.so.0, missing: the import error names it)."""
+
     # Loading QtMultimedia (under QtTextToSpeech) warns when PipeWire is absent, which is
     # normal here; a Qt warning would also fail the UI tests. Log it for staff instead.
     def quiet(kind: Any, context: Any, message: str) -> None:
@@ -44,12 +47,13 @@ def _tts_module() -> ModuleType | None:
     previous = qInstallMessageHandler(quiet)
     try:
         from PySide6 import QtTextToSpeech
-    except ImportError as error:  # no PySide6-Addons, or a missing system library (libpulse)
-        log.warning("read-aloud unavailable: cannot load QtTextToSpeech (%s)", error)
-        return None
+    except ModuleNotFoundError:
+        return None, "speech add-on QtTextToSpeech not installed (PySide6-Addons)"
+    except ImportError as error:  # the add-on is there, a system library it needs is not
+        return None, f"cannot load QtTextToSpeech: {error} (see the README's package list)"
     finally:
         qInstallMessageHandler(previous)
-    return QtTextToSpeech
+    return QtTextToSpeech, ""
 
 
 def default_engine(available: list[str]) -> str | None:
@@ -81,11 +85,12 @@ class Speaker(QObject):
         self._given_up = False  # nothing to start, or an engine that got stuck speaking
         self._retry = QTimer(self, singleShot=True)
         self._retry.timeout.connect(self._attempt)
-        self._module: Any = _tts_module()
+        self._module: Any
+        self._module, why = _tts_module()
         available = self._module.QTextToSpeech.availableEngines() if self._module else []
         self._name: str = engine or default_engine(available) or ""
         if self._module is None:
-            self._reason = "speech add-on QtTextToSpeech not installed (PySide6-Addons)"
+            self._reason = why
         elif not self._name:
             self._reason = f"no speech engine (found: {', '.join(available) or 'none'})"
         elif self._name not in available:  # checked first: Qt logs a critical for unknown ones

@@ -98,10 +98,25 @@ def test_unknown_engine_is_unavailable_with_a_reason(qapp, caplog):
 
 
 def test_without_the_addon_the_speaker_is_unavailable(qapp, monkeypatch):
-    monkeypatch.setattr(speech, "_tts_module", lambda: None)
+    monkeypatch.setattr(speech, "_tts_module", lambda: (None, "speech add-on missing"))
     speaker = Speaker()
     assert not speaker.can_speak("fr")
-    assert "QtTextToSpeech" in speaker.unavailable_reason("fr")
+    assert "speech add-on missing" in speaker.unavailable_reason("fr")
+
+
+def test_a_missing_system_library_is_named_not_blamed_on_the_addon(qapp, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def missing_libpulse(name, *args, **kwargs):
+        if name == "PySide6" and args[2] and "QtTextToSpeech" in args[2]:
+            raise ImportError("libpulse.so.0: cannot open shared object file")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", missing_libpulse)
+    module, why = speech._tts_module()
+    assert module is None and "libpulse.so.0" in why and "PySide6-Addons" not in why
 
 
 def test_default_engine_is_an_offline_one():

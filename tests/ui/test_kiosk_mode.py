@@ -6,7 +6,7 @@ import logging
 import sys
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -60,10 +60,12 @@ def test_no_route_out_in_kiosk_mode(qtbot, kiosk):
     assert supervisor.guard.blocked[-1] == "context menu"
     mime = QMimeData()
     mime.setText("dehors")
-    drag = QDragEnterEvent(
-        QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    try:
+        drag = QDragEnterEvent(QPointF(5, 5), *args)  # PySide6 6.12 deprecates QPoint here
+    except TypeError:
+        drag = QDragEnterEvent(QPoint(5, 5), *args)  # 6.11 has only this one
     qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)  # text that takes drops
     QApplication.sendEvent(window.reader.body.viewport(), drag)
     assert supervisor.guard.blocked[-1] == "drag and drop"

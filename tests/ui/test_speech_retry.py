@@ -49,7 +49,9 @@ def engine_failing(monkeypatch, times: int) -> list[str]:
         return FailedEngine() if len(made) <= times else QTextToSpeech(name, parent)
 
     create.availableEngines = lambda: ["mock"]  # type: ignore[attr-defined]
-    monkeypatch.setattr(speech, "_tts_module", lambda: types.SimpleNamespace(QTextToSpeech=create))
+    monkeypatch.setattr(
+        speech, "_tts_module", lambda: (types.SimpleNamespace(QTextToSpeech=create), "")
+    )
     return made
 
 
