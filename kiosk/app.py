@@ -163,6 +163,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
         )
         sys.excepthook = supervisor.recover
         start_updates(window, supervisor, settings, paths.data_dir / "updates")
+        if settings.figures_dir is not None:
+            count_figures(app, window, settings.figures_dir)
         # The speech engine blocks up to 2 s while it lists its voices: well after. If it is
         # not ready then, the Speaker tries again by itself and "Écouter" appears later.
         QTimer.singleShot(
@@ -209,6 +211,15 @@ def start_updates(window: QWidget, supervisor: Supervisor, settings: Settings, s
     panel.update_requested.connect(updates.check_now)
     panel.show_updates(True, updates.status_text())
     updates.start()
+
+
+def count_figures(app: QObject, window: QWidget, folder: Path) -> None:
+    """Anonymous usage figures for the hospital's monitoring (docs/fleet.md)."""
+    from kiosk.fleet.figures import Figures
+    from kiosk.ui.figures_hook import FigureCounter
+
+    counter = FigureCounter(window, Figures(folder))
+    app.aboutToQuit.connect(counter.close)  # type: ignore[attr-defined]
 
 
 def show_full_screen(window: QWidget) -> None:

@@ -31,6 +31,7 @@ class QuizScreen(QWidget):
     reread_requested = Signal(str)  # a page's slug
     question_add_requested = Signal(str)  # a suggested question's id
     step_changed = Signal()  # another question is shown: a double tap must not answer it
+    answered = Signal(str, bool)  # item id, right: for the anonymous figures, never kept here
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -208,6 +209,7 @@ class QuizScreen(QWidget):
         if item is None or item.id in self.session.quiz_answers:
             return  # answered already: the choice stands, the feedback stays
         self.session.quiz_answers[item.id] = option
+        self.answered.emit(item.id, item.options[option].right)
         self.refresh()
         # The answer's explanation is the point: bring it into view.
         QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(self.feedback))
