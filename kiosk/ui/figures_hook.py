@@ -41,7 +41,7 @@ class FigureCounter(QObject):
         self._timer.start()
 
     def _count(self, name: str, **labels: str) -> None:
-        self.figures.count(name, **labels)
+        self.figures.count(name, 1, **labels)
 
     def _started(self, language: str) -> None:
         self._count("sessions_started")
