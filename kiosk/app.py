@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
 
     from kiosk.content import Library
     from kiosk.speech import Speaker
+    from kiosk.ui.figures_hook import FigureCounter
     from kiosk.ui.supervisor import Supervisor
 
 log = logging.getLogger("kiosk")
@@ -162,9 +163,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
             content_root=content_root,
         )
         sys.excepthook = supervisor.recover
-        start_updates(window, supervisor, settings, paths.data_dir / "updates")
-        if settings.figures_dir is not None:
-            count_figures(app, window, settings.figures_dir)
+        figures = count_figures(app, window, settings.figures_dir) if settings.figures_dir else None
+        start_updates(window, supervisor, settings, paths.data_dir / "updates", figures)
         # The speech engine blocks up to 2 s while it lists its voices: well after. If it is
         # not ready then, the Speaker tries again by itself and "Écouter" appears later.
         QTimer.singleShot(
@@ -191,7 +191,13 @@ def run_kiosk(args: argparse.Namespace) -> int:
     return code
 
 
-def start_updates(window: QWidget, supervisor: Supervisor, settings: Settings, state: Path) -> None:
+def start_updates(
+    window: QWidget,
+    supervisor: Supervisor,
+    settings: Settings,
+    state: Path,
+    figures: FigureCounter | None = None,
+) -> None:
     """Signed content updates, when configured: checks on a schedule and from the staff
     panel; a new release is shown from the next patient on (docs/fleet.md)."""
     panel = supervisor.panel
@@ -204,6 +210,10 @@ def start_updates(window: QWidget, supervisor: Supervisor, settings: Settings, s
 
     def checked(result) -> None:
         panel.show_updates(True, updates.status_text())
+        if figures is not None:  # the release shown and the last check, for monitoring
+            from kiosk.fleet.update import current_release, last_check_hour
+
+            figures.figures.set_status(current_release(state), last_check_hour(state))
         if result.changed:
             supervisor.on_content_changed()  # between two patients
 
@@ -213,13 +223,14 @@ def start_updates(window: QWidget, supervisor: Supervisor, settings: Settings, s
     updates.start()
 
 
-def count_figures(app: QObject, window: QWidget, folder: Path) -> None:
+def count_figures(app: QObject, window: QWidget, folder: Path) -> FigureCounter:
     """Anonymous usage figures for the hospital's monitoring (docs/fleet.md)."""
     from kiosk.fleet.figures import Figures
     from kiosk.ui.figures_hook import FigureCounter
 
     counter = FigureCounter(window, Figures(folder))
     app.aboutToQuit.connect(counter.close)  # type: ignore[attr-defined]
+    return counter
 
 
 def show_full_screen(window: QWidget) -> None:

@@ -79,7 +79,8 @@ class FigureCounter(QObject):
             self.figures.count("own_questions_written", self._own)
         self._own, self._chosen = 0, set()
         self._count("sessions_ended", reason=REASONS.get(reason, "staff"))
-        if reason == "recovery":
+        if reason == "recovery":  # an unexpected error reached the screen, then was wiped
+            self._count("errors")
             self._count("recoveries")
         self.save()
 
