@@ -229,15 +229,28 @@ def print_silently(document: QTextDocument, printer_name: str, paper: str) -> Pr
     Where CUPS's command-line tools are installed (Linux, macOS) the job is our own PDF piped
     to ``lp`` (see ``_print_with_lp``); elsewhere (Windows) Qt prints it.
     """
+    tools = _cups_tools()
+    if tools is not None:  # CUPS's own tools say which printers there are (and CUPS_SERVER)
+        name = printer_name or _cups_default(tools[1])
+        if not name:
+            log.warning("printing refused: no printer named and no default printer")
+            return PrintResult(PrintFailure.NO_PRINTER, name)
+        return _print_with_lp(document, name, paper, *tools)
     names = available_printers()
     name = printer_name or QPrinterInfo.defaultPrinterName() or (names[0] if names else "")
     if not name or name not in names:
         log.warning("printing refused: printer %r not available (found %d)", name, len(names))
         return PrintResult(PrintFailure.NO_PRINTER, name)
-    tools = _cups_tools()
-    if tools is None:
-        return _print_with_qt(document, name, paper)
-    return _print_with_lp(document, name, paper, *tools)
+    return _print_with_qt(document, name, paper)
+
+
+def _cups_default(lpstat: str) -> str:
+    """The system default destination ("system default destination: NAME"), or ""."""
+    status, output, _ = _run_cups_tool([lpstat, "-d"])
+    if status == 0 and ":" in output:
+        name = output.split(":", 1)[1].strip()
+        return name if name and " " not in name else ""
+    return ""
 
 
 # Helpers of write_pdf and print_silently ---------------------------------------------------

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 
 from kiosk import printing
 from kiosk.config import Settings
+from tests.integration.private_cups import QUEUE as PRIVATE_QUEUE
 from tests.integration.test_cups_printing import (  # the same queue, the same skip rules
     QUEUE,
     cups_available,  # noqa: F401 (autouse fixture)
@@ -103,27 +104,6 @@ def small_sheet(family):
     return printing.summary_document(f"<h1>Mes questions</h1><ol>{items}</ol>", family, None)
 
 
-@pytest.fixture
-def admin():
-    """Run a CUPS admin command on the test queue; skip (locally) when not allowed."""
-
-    def run(*command: str) -> None:
-        done = cups(*command)
-        if done.returncode != 0:
-            message = f"{' '.join(command)} refused: {done.stderr.strip()}"
-            if os.environ.get("CI"):
-                pytest.fail(message)
-            pytest.skip(message)
-
-    return run
-
-
-def cancel_new_jobs(before: set[str]) -> None:
-    """A job queued to a stopped printer would print once it restarts: never leave one."""
-    for job in queue_jobs("not-completed") - before:
-        cups("cancel", job)
-
-
 def test_printed_sheet_keeps_its_text(qtbot, sheet, caplog):
     before = pdf_files()
     caplog.set_level("DEBUG")
@@ -154,31 +134,25 @@ def test_each_print_is_exactly_one_job(qtbot, small_sheet):
     qtbot.waitUntil(lambda: not queue_jobs("not-completed"), timeout=30_000)
 
 
-def test_stopped_printer_is_a_failure(small_sheet, admin):
-    before = queue_jobs()
-    admin("cupsdisable", QUEUE)
-    try:
-        result = printing.print_silently(small_sheet, QUEUE, "A4")
-        queued = queue_jobs() - before
-    finally:
-        cancel_new_jobs(before)
-        admin("cupsenable", QUEUE)
+def test_stopped_printer_is_a_failure(small_sheet, private_cups):
+    assert private_cups.run("cupsdisable", PRIVATE_QUEUE).returncode == 0
+    result = printing.print_silently(small_sheet, PRIVATE_QUEUE, "A4")
     assert result.failure is printing.PrintFailure.JOB_FAILED
-    assert result.printer == QUEUE
-    assert queued == set()  # nothing left to come out later, for someone else to pick up
+    assert result.printer == PRIVATE_QUEUE
+    assert private_cups.jobs() == set()  # nothing left to come out later, for someone else
 
 
-def test_rejecting_printer_is_a_failure(small_sheet, admin):
-    before = queue_jobs()
-    admin("cupsreject", QUEUE)
-    try:
-        result = printing.print_silently(small_sheet, QUEUE, "A4")
-        queued = queue_jobs() - before
-    finally:
-        cancel_new_jobs(before)
-        admin("cupsaccept", QUEUE)
+def test_rejecting_printer_is_a_failure(small_sheet, private_cups):
+    assert private_cups.run("cupsreject", PRIVATE_QUEUE).returncode == 0
+    result = printing.print_silently(small_sheet, PRIVATE_QUEUE, "A4")
     assert result.failure is printing.PrintFailure.JOB_FAILED
-    assert queued == set()
+    assert private_cups.jobs() == set()
+
+
+def test_a_stopped_scheduler_is_no_printer(small_sheet, private_cups):
+    private_cups.stop()
+    result = printing.print_silently(small_sheet, PRIVATE_QUEUE, "A4")
+    assert result.failure is printing.PrintFailure.NO_PRINTER
 
 
 def test_unknown_queue_is_no_printer(small_sheet):

@@ -12,12 +12,13 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Settings
+from tests.integration.private_cups import QUEUE as PRIVATE_QUEUE
 from tests.integration.test_cups_printing import (  # the same queue, the same skip rules
     PRINTED,
     QUEUE,
     cups_available,  # noqa: F401 (autouse fixture)
 )
-from tests.integration.test_cups_text import admin, cancel_new_jobs, queue_jobs  # noqa: F401
+from tests.integration.test_cups_text import queue_jobs
 from tests.ui.test_taps_and_lists import BASE, send_tap
 
 
@@ -82,19 +83,19 @@ def test_after_printing_the_code_on_screen_is_whole_and_reads(qtbot, summary, tm
     assert decoded == screen.qr.text and "après" in decoded
 
 
-def test_a_stopped_printer_offers_the_code_and_the_pdf(qtbot, summary, admin):  # noqa: F811
-    screen = summary.summary
-    before = queue_jobs("not-completed")
-    admin("cupsdisable", QUEUE)
-    try:
-        qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: screen.status.text().startswith("L'imprimante"), timeout=20_000)
-        message = screen.status.text()
-        assert "scannez le code" in message and "PDF" in message
-        assert screen.qr_label.isVisible() and not screen.qr_label.pixmap().isNull()
-        assert screen.pdf_button.isVisible() and screen.pdf_button.isEnabled()
-        assert screen.print_button.text() == "Imprimer" and screen.print_button.isEnabled()
-        assert queue_jobs("not-completed") - before == set()  # nothing left to print later
-    finally:
-        cancel_new_jobs(before)
-        admin("cupsenable", QUEUE)
+def test_a_stopped_printer_offers_the_code_and_the_pdf(qtbot, make_window, tmp_path, private_cups):
+    settings = Settings(printer=PRIVATE_QUEUE, pdf_dir=tmp_path, allow_pdf=True)
+    window = make_window(settings=settings)
+    qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)
+    window.session.questions.add_own("Pourrai-je conduire après le geste ?")
+    window.show_summary()
+    assert private_cups.run("cupsdisable", PRIVATE_QUEUE).returncode == 0
+    screen = window.summary
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.status.text().startswith("L'imprimante"), timeout=20_000)
+    message = screen.status.text()
+    assert "scannez le code" in message and "PDF" in message
+    assert screen.qr_label.isVisible() and not screen.qr_label.pixmap().isNull()
+    assert screen.pdf_button.isVisible() and screen.pdf_button.isEnabled()
+    assert screen.print_button.text() == "Imprimer" and screen.print_button.isEnabled()
+    assert private_cups.jobs() == set()  # nothing left to print later, for someone else
