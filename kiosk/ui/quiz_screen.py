@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Topic
-from kiosk.content.quiz import Quiz, QuizItem
+from kiosk.content.quiz import MAX_OPTIONS, Quiz, QuizItem
 from kiosk.session import Session
 from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, clear_layout, make_label
+from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, make_label
 
 INTRO = -1
 
@@ -57,8 +57,10 @@ class QuizScreen(QWidget):
         self._body_layout.setContentsMargins(0, 0, 0, 0)
         self.scroll_area = TouchScrollArea()
         self.scroll_area.replace_content(self.body)
-        self.option_tiles: list[Tile] = []
-        self._options_for: QuizItem | None = None
+        # A fixed set of answer tiles, reused for every question: deleting widgets between
+        # questions crashed PySide (a wrapper freed twice during deferred deletes).
+        self._tiles = [Tile("", "", compact=True) for _ in range(MAX_OPTIONS)]
+        self.option_tiles: list[Tile] = []  # the tiles of the question shown
         self.feedback = QFrame()  # a call-out box under the answers
         self.feedback.setProperty("role", "feedback")
         self._feedback_layout = feedback_layout = QVBoxLayout(self.feedback)
@@ -69,6 +71,10 @@ class QuizScreen(QWidget):
         for widget in (self.verdict, self.explanation, self.add_button):
             feedback_layout.addWidget(widget)
         self._options_layout = QVBoxLayout()
+        for number, tile in enumerate(self._tiles):
+            tile.setVisible(False)
+            tile.clicked.connect(lambda _=False, n=number: self._answer(n))
+            self._options_layout.addWidget(tile)
         # Answers, then the feedback: side by side on a landscape screen, so the patient
         # sees the answer they tapped beside what it means; one under the other in portrait.
         question = QVBoxLayout()
@@ -128,7 +134,7 @@ class QuizScreen(QWidget):
         self._columns.setSpacing(m.gap_px * 4)
         self._feedback_layout.setContentsMargins(m.mm(4), m.mm(3), m.mm(4), m.mm(3))
         self._feedback_layout.setSpacing(m.gap_px * 2)
-        for tile in (*self.option_tiles, self.add_button):
+        for tile in (*self._tiles, self.add_button):
             tile.apply_metrics(m)
         self._top.setHorizontalSpacing(m.gap_px * 2)
         self._arrange_rows()
@@ -143,9 +149,6 @@ class QuizScreen(QWidget):
     def wipe(self) -> None:
         """A new patient: nothing of this one's answers stays on screen."""
         self.quiz = self.topic = None
-        clear_layout(self._options_layout)
-        self.option_tiles = []
-        self._options_for = None
         self.refresh()
         self.scroll_area.verticalScrollBar().setValue(0)
 
@@ -271,17 +274,16 @@ class QuizScreen(QWidget):
         self._arrange_rows()
 
     def _show_options(self, item: QuizItem | None) -> None:
-        if self._options_for is not item:
-            clear_layout(self._options_layout)
-            self.option_tiles = []
-            for number, option in enumerate(item.options if item else ()):
-                tile = Tile(option.text, "", compact=True)
+        options = item.options if item else ()
+        self.option_tiles = self._tiles[: len(options)]
+        for number, tile in enumerate(self._tiles):
+            shown = number < len(options)
+            if shown and tile.title_label.text() != options[number].text:
+                tile.title_label.setText(options[number].text)
+                tile.setAccessibleName(options[number].text)
                 if self._metrics is not None:
-                    tile.apply_metrics(self._metrics)
-                tile.clicked.connect(lambda _=False, n=number: self._answer(n))
-                self._options_layout.addWidget(tile)
-                self.option_tiles.append(tile)
-            self._options_for = item
+                    tile.apply_metrics(self._metrics)  # a long word may need a smaller size
+            tile.setVisible(shown)
         chosen = self.session.quiz_answers.get(item.id) if item else None
         for number, tile in enumerate(self.option_tiles):
             assert item is not None
