@@ -130,6 +130,9 @@ def bench_soak(app, window, turns: int, wipes: int):
     """Sessions as patients have them, until `turns` turns and `wipes` wipes are done."""
     import gc
 
+    from PySide6.QtCore import QObject
+
+    objects_baseline = 0
     turns_per_session = max(1, turns // max(1, wipes))
     samples: list[tuple[int, float]] = []
     done_turns = 0
@@ -151,20 +154,29 @@ def bench_soak(app, window, turns: int, wipes: int):
             if session:
                 done_turns += 1
             yield
+        window.show_quiz()  # the teach-back check too, with an answer
+        window.quiz.start_button.click()
+        if window.quiz.option_tiles:
+            window.quiz.option_tiles[session % len(window.quiz.option_tiles)].click()
+        yield
         window.show_summary()
         yield
-        window.end_session()
+        window.end_session()  # through the Visit controller, like every end of a visit
         yield
         if session == 0:
             gc.collect()
             baseline = rss_mb()
             samples.append((0, baseline))
+            objects_baseline = len(window.findChildren(QObject))
         elif session % 50 == 0 or session == wipes:
             gc.collect()
             samples.append((session, rss_mb()))
     assert baseline is not None
     final = samples[-1][1]
+    objects_final = len(window.findChildren(QObject))
     return {
+        "qobjects_baseline": objects_baseline,
+        "qobjects_final": objects_final,
         "turns": done_turns,
         "wipes": wipes,
         "rss_baseline_mb": baseline,

@@ -253,6 +253,13 @@ def measure_soak(bench: Bench, results: dict) -> None:
     )
     samples = ", ".join(f"{n}:{mb:.0f}" for n, mb in result["rss_samples"] if n % 100 == 0)
     row("  RSS (MB) after N sessions", samples[:60], "", f"alive, {result['seconds']:.0f} s")
+    before, after = result["qobjects_baseline"], result["qobjects_final"]
+    row(
+        "  QObjects in the window, session 1 → last",
+        f"{before} → {after}",
+        "",
+        f"flat: {verdict(after <= before)}",
+    )
 
 
 def measure_pdf(bench: Bench, results: dict) -> None:

@@ -27,10 +27,17 @@ class PageDocuments(QObject):
     def forget(self) -> None:
         """Drop the rendered pages. Whoever shows one must have stopped showing it first.
 
-        The documents have no Qt parent, so Python alone owns them and frees them here: no
-        deleteLater() of a wrapped object whose wrapper PySide may already have let go
-        (a crash seen when deferred deletes ran)."""
+        The documents have no Qt parent (no deleteLater(): a crash seen when deferred
+        deletes ran) and are deleted here, at once: PySide keeps a reference to every
+        document ever given to QTextEdit.setDocument(), so dropping ours alone never freed
+        them (24 pages of text and pictures kept per patient)."""
+        import shiboken6
+
+        documents = list(self._documents.values())
         self._documents.clear()
+        for document in documents:
+            if shiboken6.isValid(document):
+                shiboken6.delete(document)
 
     def get(self, page: Page, key_label: str) -> QTextDocument:
         document = self._documents.get(page.slug)
