@@ -1,5 +1,5 @@
 """Rendered pages for the reader: one QTextDocument per page, made on first show and kept
-until the sizes, colours or topic change."""
+until the sizes, colours or topic change; the documents themselves are reused."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ class PageDocuments(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._documents: dict[str, QTextDocument] = {}
+        self._spare: list[QTextDocument] = []  # emptied documents, reused (see forget)
         self._metrics: Metrics | None = None
         self._family = ""
         self._css = ""
@@ -25,24 +26,21 @@ class PageDocuments(QObject):
         self._metrics, self._family, self._css = m, family, css
 
     def forget(self) -> None:
-        """Drop the rendered pages. Whoever shows one must have stopped showing it first.
+        """Put the rendered pages aside, emptied. Whoever shows one must have stopped first.
 
-        The documents have no Qt parent (no deleteLater(): a crash seen when deferred
-        deletes ran) and are deleted here, at once: PySide keeps a reference to every
-        document ever given to QTextEdit.setDocument(), so dropping ours alone never freed
-        them (24 pages of text and pictures kept per patient)."""
-        import shiboken6
-
-        documents = list(self._documents.values())
+        The documents are never deleted, but reused for the next pages: PySide keeps a
+        reference to every document ever given to QTextEdit.setDocument(), so new ones for
+        each visit piled up (24 pages of text and pictures a patient), and deleting them
+        ourselves crashed PySide later, when the reader itself was deleted."""
+        for document in self._documents.values():
+            document.clear()  # its text, layout and pictures go; the object waits
+            self._spare.append(document)
         self._documents.clear()
-        for document in documents:
-            if shiboken6.isValid(document):
-                shiboken6.delete(document)
 
     def get(self, page: Page, key_label: str) -> QTextDocument:
         document = self._documents.get(page.slug)
         if document is None:
-            document = QTextDocument()
+            document = self._spare.pop() if self._spare else QTextDocument()
             if self._metrics is not None:
                 font = QFont(self._family)
                 font.setPixelSize(self._metrics.body_px)
