@@ -16,20 +16,29 @@ from kiosk.content import Library, Topic
 REFERENCE_LANGUAGE = "fr"
 
 
-def check_parity(library: Library) -> list[Finding]:
-    root = library.root
+def topic_versions(library: Library) -> dict[str, dict[str, Topic]]:
+    """Each topic id with its version in every language that has it."""
     by_id: dict[str, dict[str, Topic]] = {}
     for language in library.languages:
         for topic in library.topics_for(language):
             by_id.setdefault(topic.id, {})[language] = topic
+    return by_id
+
+
+def reference_language(versions: dict[str, Topic]) -> str:
+    """French when the topic has it, else the first language in alphabetical order."""
+    return REFERENCE_LANGUAGE if REFERENCE_LANGUAGE in versions else sorted(versions)[0]
+
+
+def check_parity(library: Library) -> list[Finding]:
+    root = library.root
     findings: list[Finding] = []
     languages = library.languages
-    for topic_id, versions in sorted(by_id.items()):
-        reference_language = REFERENCE_LANGUAGE if REFERENCE_LANGUAGE in versions else None
-        reference_language = reference_language or sorted(versions)[0]
-        reference = versions[reference_language]
+    for topic_id, versions in sorted(topic_versions(library).items()):
+        ref_language = reference_language(versions)
+        reference = versions[ref_language]
         for language in languages:
-            if language == reference_language:
+            if language == ref_language:
                 continue
             other = versions.get(language)
             if other is None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kiosk.checker import readability
 from kiosk.checker.locate import SourceLines
-from kiosk.checker.parity import REFERENCE_LANGUAGE
+from kiosk.checker.parity import reference_language, topic_versions
 from kiosk.checker.plain_language import Limits, quote
 from kiosk.checker.report import Finding, relative
 from kiosk.content import Library, Topic
@@ -108,23 +108,17 @@ def quiz_parity(library: Library) -> list[Finding]:
     """Every language has the quiz of the reference language (French when the topic has
     it), with the same question ids in the same order, as pages and questions do."""
     root = library.root
-    by_id: dict[str, dict[str, Topic]] = {}
-    for language in library.languages:
-        for topic in library.topics_for(language):
-            by_id.setdefault(topic.id, {})[language] = topic
     findings: list[Finding] = []
-    for versions in by_id.values():
-        reference_language = (
-            REFERENCE_LANGUAGE if REFERENCE_LANGUAGE in versions else sorted(versions)[0]
-        )
-        reference = versions[reference_language]
+    for versions in topic_versions(library).values():
+        ref_language = reference_language(versions)
+        reference = versions[ref_language]
         ref_path = reference.folder / QUIZ_FILE
         ref_ids = [item.id for item in reference.quiz.items] if reference.quiz else []
         where = relative(reference.folder, root)
         for language, topic in sorted(versions.items()):
             path = topic.folder / QUIZ_FILE
             ids = [item.id for item in topic.quiz.items] if topic.quiz else []
-            if language == reference_language or ids == ref_ids:
+            if language == ref_language or ids == ref_ids:
                 continue
             if topic.quiz is None or reference.quiz is None:
                 # A quiz the loader left out is already reported; a missing file is not.
