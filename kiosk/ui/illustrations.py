@@ -114,6 +114,9 @@ class Illustrations:
                         screen_height,
                         body_px,
                     )
+                    if _already_drawn(document, fmt.toImageFormat(), size, ratio):
+                        iterator += 1
+                        continue  # the page shown again at the same size: nothing to redo
                     image = self.draw(name, size, ratio, high_contrast)
                     document.addResource(
                         QTextDocument.ResourceType.ImageResource, QUrl(name), image
@@ -129,3 +132,15 @@ class Illustrations:
                     cursor.mergeCharFormat(sized)
                 iterator += 1
             block = block.next()
+
+
+def _already_drawn(
+    document: QTextDocument, fmt: QTextImageFormat, size: QSize, ratio: float
+) -> bool:
+    drawn = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(fmt.name()))
+    return (
+        round(fmt.width()) == size.width()
+        and round(fmt.height()) == size.height()
+        and isinstance(drawn, QImage)
+        and drawn.devicePixelRatio() == ratio
+    )
