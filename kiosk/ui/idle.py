@@ -1,7 +1,9 @@
 """Idle detection: no touch for a while means the patient may have left.
 
-Any touch, click or key restarts the clock. The clock pauses while the patient types or
-listens to read-aloud; a long safety limit still ends a session nobody touches at all.
+Any touch, click or key restarts the clock. The clock pauses while read-aloud plays, and
+for a short grace after each key the patient types (a slow typist is not interrupted, but a
+draft left on screen is wiped on time); a long safety limit still ends a session nobody
+touches at all.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.Wheel,
 }
+TYPING_GRACE_MS = 5000  # after the last key typed, then the ordinary timeout runs
 SAFETY_FACTOR = 5  # paused or not, this many timeouts without any input ends the session
 
 
@@ -31,6 +34,10 @@ class IdleWatcher(QObject):
         self._safety.setSingleShot(True)
         self._safety.timeout.connect(self.idle)
         self._pauses: set[str] = set()
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.timeout.connect(lambda: self.resume("typing"))
+        self.typing_grace_ms = TYPING_GRACE_MS
         self.active = False
         self.set_timeout(timeout_s)
 
@@ -46,6 +53,15 @@ class IdleWatcher(QObject):
         self.active = False
         self._timer.stop()
         self._safety.stop()
+        self._typing.stop()
+        self._pauses.discard("typing")
+
+    def typed(self) -> None:
+        """A key was typed: hold the clock until a short grace after the last one."""
+        if not self.active:
+            return
+        self.pause("typing")
+        self._typing.start(self.typing_grace_ms)
 
     def pause(self, reason: str) -> None:
         self._pauses.add(reason)

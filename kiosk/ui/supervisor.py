@@ -112,8 +112,7 @@ class Supervisor(QObject):
         window.still_there.continued.connect(lambda: self.fire(Event.CONTINUED))
         window.still_there.expired.connect(lambda: self.window.end_session("idle"))
         window.message.back_requested.connect(lambda: self.fire(Event.RECOVERED))
-        window.questions.stack.currentChanged.connect(self.on_typing_changed)
-        window.stack.currentChanged.connect(self.on_typing_changed)
+        window.questions.writer.editor.textChanged.connect(self.idle.typed)
         self.set_mode(self.mode, wipe=False)
 
     # The state machine ------------------------------------------------------------
@@ -203,17 +202,6 @@ class Supervisor(QObject):
         if wipe:
             self.window.end_session("mode")  # a new mode never shows the last patient's notes
         self.update_idle()
-
-    def on_typing_changed(self, _index: int) -> None:
-        """Typing pauses the clock (a long safety limit still applies)."""
-        window = self.window
-        writing = window.stack.currentWidget() is window.questions and (
-            window.questions.stack.currentWidget() is window.questions.writer
-        )
-        if writing:
-            self.idle.pause("typing")
-        else:
-            self.idle.resume("typing")
 
     def on_speaking(self, speaking: bool) -> None:
         """Read-aloud playing counts as the patient being there."""
