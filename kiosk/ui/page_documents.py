@@ -13,8 +13,14 @@ from kiosk.ui.metrics import Metrics
 
 
 class PageDocuments(QObject):
-    def __init__(self, parent: QObject | None = None):
+    """``owner`` is the text widget that shows the documents: they are its Qt children, so
+    they live exactly as long as it does. Documents owned by Python instead could be freed
+    by Python's garbage collector while the window's widgets were being deleted, before the
+    widget still showing one (a crash of PySide 6.12 when a window was deleted)."""
+
+    def __init__(self, owner: QObject, parent: QObject | None = None):
         super().__init__(parent)
+        self._owner = owner
         self._documents: dict[str, QTextDocument] = {}
         self._spare: list[QTextDocument] = []  # emptied documents, reused (see forget)
         self._metrics: Metrics | None = None
@@ -40,7 +46,7 @@ class PageDocuments(QObject):
     def get(self, page: Page, key_label: str) -> QTextDocument:
         document = self._documents.get(page.slug)
         if document is None:
-            document = self._spare.pop() if self._spare else QTextDocument()
+            document = self._spare.pop() if self._spare else QTextDocument(self._owner)
             if self._metrics is not None:
                 font = QFont(self._family)
                 font.setPixelSize(self._metrics.body_px)

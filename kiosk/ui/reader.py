@@ -45,8 +45,6 @@ class ReaderScreen(QWidget):
         self.setObjectName("screen")
         self.session = session
         self.topic: Topic | None = None
-        self.documents = PageDocuments(self)
-        self._blank = QTextDocument(self)  # shown while rendered pages are deleted
         self._family = ""
         self._metrics: Metrics | None = None
         self._title_px = 0
@@ -86,6 +84,9 @@ class ReaderScreen(QWidget):
         self.page_title = make_label(role="title")
         self.view = PageView()
         self.body = self.view.text
+        # Owned by the widget that shows them (see PageDocuments).
+        self.documents = PageDocuments(self.body, self)
+        self._blank = QTextDocument(self.body)  # shown while rendered pages are put aside
         self.body.anchorClicked.connect(self._on_link)
         self.view.question_toggled.connect(self.question_toggled)
         self.view.screen_changed.connect(self._refresh_controls)

@@ -27,6 +27,7 @@ from kiosk.ui.kiosk_guard import KioskGuard
 from kiosk.ui.kiosk_states import Event, State, next_state
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pin_pad import PinPadScreen
+from kiosk.ui.screen_keeper import ScreenKeeper
 from kiosk.ui.staff_gesture import StaffGesture
 from kiosk.ui.staff_panel import StaffPanel
 
@@ -35,6 +36,7 @@ RECOVERY_SECONDS = 10
 # The wipe itself failed: something of the patient may still be in memory. The process
 # exits with this code so that its service (systemd, Shell Launcher) starts it afresh.
 EXIT_WIPE_FAILED = 5
+WINDOW_MANAGED_PLATFORMS = ("xcb", "windows")
 
 
 class Supervisor(QObject):
@@ -61,6 +63,10 @@ class Supervisor(QObject):
         self._recovering = False
 
         self.guard = KioskGuard(self.locked, self)
+        # Under a window manager the kiosk takes the screen back by itself (kiosk mode only,
+        # where another program can cover it: not offscreen, nor Wayland's cage).
+        has_window_manager = QApplication.platformName() in WINDOW_MANAGED_PLATFORMS
+        self.keeper = ScreenKeeper(window, self) if self.locked and has_window_manager else None
         self.idle = IdleWatcher(settings.idle_timeout, self)
         self.gesture = StaffGesture(window, window.metrics().mm(12), parent=self)
         app = QApplication.instance()

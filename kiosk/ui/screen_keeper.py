@@ -1,0 +1,76 @@
+"""Kiosk mode under a window manager: the kiosk wins the screen back by itself.
+
+A window manager's own keys and menus (show desktop, iconify, another desktop, a program
+that opens above) can hide the kiosk without passing through the application. Whenever the
+window is hidden, minimised, unexposed (another desktop), not full screen or not active
+(covered), the keeper asks for it back, within about a second, and logs each attempt.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+log = logging.getLogger(__name__)
+CHECK_MS = 500  # a periodic look: some window-manager moves send the app no event at all
+SOON_MS = 150  # after an event that may mean the screen was lost
+
+
+class ScreenKeeper(QObject):
+    def __init__(self, window: QWidget, parent: QObject | None = None):
+        super().__init__(parent)
+        self.window = window
+        self.attempts: list[str] = []  # why each reclaim happened, for tests and staff
+        self.enabled = True
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.check)
+        self._timer.start(CHECK_MS)
+        window.installEventFilter(self)
+
+    def lost(self) -> str | None:
+        """Why the kiosk does not hold the screen now, or None when it does."""
+        window = self.window
+        handle = window.windowHandle()
+        if not window.isVisible():
+            return "hidden"
+        if window.windowState() & Qt.WindowState.WindowMinimized:
+            return "minimised"
+        if handle is not None and not handle.isExposed():
+            return "not shown (another desktop or shown desktop)"
+        if not window.windowState() & Qt.WindowState.WindowFullScreen:
+            return "no longer full screen"
+        if QApplication.activeWindow() is None:
+            return "covered by another window"
+        return None
+
+    def check(self) -> None:
+        if not self.enabled:
+            return
+        reason = self.lost()
+        if reason is not None:
+            self.reclaim(reason)
+
+    def reclaim(self, reason: str) -> None:
+        self.attempts.append(reason)
+        log.warning("kiosk mode: the screen was lost (%s); taking it back", reason)
+        window = self.window
+        window.setWindowState(
+            (window.windowState() & ~Qt.WindowState.WindowMinimized)
+            | Qt.WindowState.WindowFullScreen
+            | Qt.WindowState.WindowActive
+        )
+        window.setGeometry(window.screen().geometry())
+        window.showFullScreen()
+        window.raise_()
+        window.activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.enabled and event.type() in (
+            QEvent.Type.Hide,
+            QEvent.Type.WindowStateChange,
+            QEvent.Type.WindowDeactivate,
+        ):
+            QTimer.singleShot(SOON_MS, self.check)
+        return False
