@@ -6,6 +6,7 @@ Source strings are French (the default language). Each other language is one com
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -57,3 +58,17 @@ def language_name(code: str) -> str:
         return NAMES[code]
     name = QLocale(code).nativeLanguageName()
     return name[:1].upper() + name[1:] if name else code
+
+
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def fill(text: str, *values: object) -> str:
+    """Qt-style placeholders (%1, %2, …) of a translated text, filled in one pass: a value
+    that itself contains "%2" (a patient's question) is never filled again."""
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return str(values[number - 1]) if 0 < number <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, text)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Topic
+from kiosk.i18n import fill
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, make_label
 
@@ -75,9 +76,7 @@ class ContentsScreen(QWidget):
             button.clicked.connect(lambda _=False, i=index: self.page_chosen.emit(i))
             check = QCheckBox(self.tr("Vue"))
             check.setChecked(index in covered)
-            check.setAccessibleName(
-                self.tr("Page %1 vue avec le patient").replace("%1", str(page.number))
-            )
+            check.setAccessibleName(fill(self.tr("Page %1 vue avec le patient"), str(page.number)))
             check.toggled.connect(lambda on, i=index: self.covered_changed.emit(i, on))
             grid.addWidget(button, index, 0)
             grid.addWidget(check, index, 1)
@@ -95,7 +94,7 @@ class ContentsScreen(QWidget):
             grid.setSpacing(self._metrics.gap_px)
         grid.setRowStretch(len(topic.pages) + 1, 1)
         self.scroll_area.replace_content(inner)
-        self.title.setText(self.tr("Sommaire : %1").replace("%1", topic.title))
+        self.title.setText(fill(self.tr("Sommaire : %1"), topic.title))
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self._mark_current(current)
 

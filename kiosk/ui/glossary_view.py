@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import GlossaryEntry, Topic
+from kiosk.i18n import fill
 from kiosk.ui.display_bar import display_controls, place_under
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
@@ -59,7 +60,7 @@ class DefinitionPanel(QFrame):
         self.entry = entry
         self.term.setText(entry.term)
         self.definition.setText(entry.definition_text)
-        self.setAccessibleName(self.tr("Définition : %1").replace("%1", entry.term))
+        self.setAccessibleName(fill(self.tr("Définition : %1"), entry.term))
         self.listen_button.setVisible(can_listen)
         self.setVisible(True)
         self.close_button.setFocus()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Topic
-from kiosk.i18n import language_name
+from kiosk.i18n import fill, language_name
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, clear_layout, make_label
@@ -91,7 +91,7 @@ class HomeScreen(QWidget):
             self.tiles.append(tile)
         self._tiles_layout.addStretch(1)
         name = language_name(language)
-        self.language_label.setText(self.tr("Langue : %1").replace("%1", name))
+        self.language_label.setText(fill(self.tr("Langue : %1"), name))
         self.language_label.setVisible(len(languages) <= 1)  # else the buttons say it
         clear_layout(self._languages)
         self.language_buttons = {}

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 
 # Shapes on a 0..1 square, as polylines.
 SHAPES: dict[str, list[list[tuple[float, float]]]] = {
@@ -35,7 +35,3 @@ def pixmap(name: str, size: int, colour: str) -> QPixmap:
         painter.drawPath(path)
     painter.end()
     return image
-
-
-def icon(name: str, size: int, colour: str) -> QIcon:
-    return QIcon(pixmap(name, size, colour))

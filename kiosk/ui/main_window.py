@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from kiosk.ui.contents import ContentsScreen
     from kiosk.ui.glossary_view import GlossaryScreen
     from kiosk.ui.home import HomeScreen
-    from kiosk.ui.placeholder import MessageScreen
+    from kiosk.ui.message_screen import MessageScreen
     from kiosk.ui.questions_screen import QuestionsScreen
     from kiosk.ui.quiz_screen import QuizScreen
     from kiosk.ui.reader import ReaderScreen
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         from kiosk.ui.contents import ContentsScreen
         from kiosk.ui.glossary_view import GlossaryScreen
         from kiosk.ui.home import HomeScreen
-        from kiosk.ui.placeholder import MessageScreen
+        from kiosk.ui.message_screen import MessageScreen
         from kiosk.ui.questions_screen import QuestionsScreen
         from kiosk.ui.quiz_screen import QuizScreen
         from kiosk.ui.reader import ReaderScreen

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QProgressBar, QVBoxLayout, QWidget
 
+from kiosk.i18n import fill
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, make_label
 
@@ -79,11 +80,9 @@ class PageNav(QWidget):
         self, page: int, pages: int, screen: int, screens: int, separator: str = " — "
     ) -> str:
         """ "Page 5 sur 14 — suite 2 sur 3" (the screen only when the page has several)."""
-        text = self.tr("Page %1 sur %2").replace("%1", str(page + 1)).replace("%2", str(pages))
+        text = fill(self.tr("Page %1 sur %2"), str(page + 1), str(pages))
         if screens > 1:
-            text += separator + self.tr("suite %1 sur %2").replace("%1", str(screen + 1)).replace(
-                "%2", str(screens)
-            )
+            text += separator + fill(self.tr("suite %1 sur %2"), str(screen + 1), str(screens))
         return text
 
     # Layout -----------------------------------------------------------------
@@ -105,8 +104,8 @@ class PageNav(QWidget):
         self.progress_label.ensurePolished()
         label_metrics = self.progress_label.fontMetrics()
         label = max(
-            label_metrics.horizontalAdvance(self.tr("Page %1 sur %2").replace("%1", "10")),
-            label_metrics.horizontalAdvance(self.tr("suite %1 sur %2").replace("%1", "10")),
+            label_metrics.horizontalAdvance(fill(self.tr("Page %1 sur %2"), "10")),
+            label_metrics.horizontalAdvance(fill(self.tr("suite %1 sur %2"), "10")),
         )
         return buttons + label + 4 * self._grid.horizontalSpacing()
 

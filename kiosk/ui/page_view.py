@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 from kiosk.content import Figure, Question
+from kiosk.i18n import fill
 from kiosk.pagination import Item, Screen, paginate, screen_of
 from kiosk.ui.illustrations import Illustrations
 from kiosk.ui.metrics import Metrics
@@ -210,7 +211,7 @@ class PageView(QWidget):
 
     def describe_figure(self, name: str) -> str:
         alt = next((figure.alt for figure in self.figures if figure.source == name), "")
-        return self._figure_label.replace("%1", alt) if alt else ""
+        return fill(self._figure_label, alt) if alt else ""
 
     def _figures_on_screen(self, text_items: list[int]) -> str:
         """What the illustrations on this screen show, for screen readers."""

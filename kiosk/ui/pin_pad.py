@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.i18n import fill
 from kiosk.staff_pin import PinGuard
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, make_label
@@ -171,7 +172,7 @@ class PinPadScreen(QWidget):
                 "fenêtre (kiosk --windowed). Réglez un code avec « kiosk set-pin »."
             )
         elif locked:
-            text = self.tr("Trop d'essais. Réessayez dans %1 secondes.").replace("%1", str(locked))
+            text = fill(self.tr("Trop d'essais. Réessayez dans %1 secondes."), str(locked))
         elif wrong:
             text = self.tr("Code incorrect.")
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.i18n import fill
 from kiosk.questions import ListItem
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
@@ -18,11 +19,11 @@ class QuestionRow(QFrame):
         self.text_label = make_label(f"{number}. {item.text}")
         self.edit_button = BigButton(self.tr("Modifier")) if item.is_own else None
         self.remove_button = BigButton(self.tr("Retirer"))
-        self.remove_button.setAccessibleName(self.tr("Retirer : %1").replace("%1", item.text))
+        self.remove_button.setAccessibleName(fill(self.tr("Retirer : %1"), item.text))
         layout = QHBoxLayout(self)
         layout.addWidget(self.text_label, 1)
         if self.edit_button is not None:
-            self.edit_button.setAccessibleName(self.tr("Modifier : %1").replace("%1", item.text))
+            self.edit_button.setAccessibleName(fill(self.tr("Modifier : %1"), item.text))
             layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self._layout = layout

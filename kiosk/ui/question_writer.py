@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n import fill
 from kiosk.questions import MAX_LENGTH, clean_text
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.metrics import Metrics
@@ -141,8 +142,6 @@ class QuestionWriter(QWidget):
 
     def _update_counter(self) -> None:
         length = len(clean_text(self.editor.toPlainText()))
-        self.counter.setText(
-            self.tr("%1 / %2 caractères").replace("%1", str(length)).replace("%2", str(MAX_LENGTH))
-        )
+        self.counter.setText(fill(self.tr("%1 / %2 caractères"), str(length), str(MAX_LENGTH)))
         self.counter.setProperty("over", length > MAX_LENGTH)
         self.counter.style().polish(self.counter)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Topic
+from kiosk.i18n import fill
 from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS, ListItem, Refusal, Removed, clean_text
 from kiosk.session import Session
 from kiosk.ui.display_bar import display_controls, place_under
@@ -225,8 +226,8 @@ class QuestionsScreen(QWidget):
             toggle.setChecked(toggle.question_id in chosen)
         count = str(questions.count)
         self._tab_texts[self.list_tab] = (
-            self.tr("Ma liste (%1)").replace("%1", count),
-            self.tr("Liste (%1)").replace("%1", count),
+            fill(self.tr("Ma liste (%1)"), count),
+            fill(self.tr("Liste (%1)"), count),
         )
         self.list_tab.setAccessibleName(self._tab_texts[self.list_tab][0])
         self._fit_tabs()
@@ -285,15 +286,16 @@ class QuestionsScreen(QWidget):
         if refusal is Refusal.EMPTY:
             return self.tr("Écrivez d'abord votre question.")
         if refusal is Refusal.TOO_LONG:
-            return (
-                self.tr("Votre question est un peu longue (%1 caractères). Raccourcissez-la à %2.")
-                .replace("%1", str(len(clean_text(raw))))
-                .replace("%2", str(MAX_LENGTH))
+            return fill(
+                self.tr("Votre question est un peu longue (%1 caractères). Raccourcissez-la à %2."),
+                str(len(clean_text(raw))),
+                str(MAX_LENGTH),
             )
         if refusal is Refusal.TOO_MANY:
-            return self.tr(
-                "Vous avez déjà %1 questions. Retirez-en une pour en ajouter une autre."
-            ).replace("%1", str(MAX_QUESTIONS))
+            return fill(
+                self.tr("Vous avez déjà %1 questions. Retirez-en une pour en ajouter une autre."),
+                str(MAX_QUESTIONS),
+            )
         return self.tr("Cette question est déjà dans votre liste.")
 
     # Handlers -------------------------------------------------------------

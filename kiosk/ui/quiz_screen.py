@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import Topic
 from kiosk.content.quiz import MAX_OPTIONS, Quiz, QuizItem
+from kiosk.i18n import fill
 from kiosk.session import Session
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, make_label
@@ -243,9 +244,7 @@ class QuizScreen(QWidget):
         self.next_button.setText(self.tr("Voir la fin") if last else self.tr("Question suivante"))
         if item is not None:
             self.progress_label.setText(
-                self.tr("Question %1 sur %2")
-                .replace("%1", str(self.session.quiz_index + 1))
-                .replace("%2", str(count))
+                fill(self.tr("Question %1 sur %2"), str(self.session.quiz_index + 1), str(count))
             )
         else:
             self.progress_label.setText("")
@@ -318,7 +317,7 @@ class QuizScreen(QWidget):
             answer = item.options[_right_index(item)].text
             self.verdict.setText(self.tr("Pas tout à fait."))
             self.verdict.setAccessibleName(
-                self.tr("Pas tout à fait. La bonne réponse est : %1").replace("%1", answer)
+                fill(self.tr("Pas tout à fait. La bonne réponse est : %1"), answer)
             )
         self.explanation.setText(item.explanation)
         self.reread_button.setVisible(not right)

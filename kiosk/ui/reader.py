@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Page, Topic
+from kiosk.i18n import fill
 from kiosk.session import Session
 from kiosk.ui.covered_pages import CoverTicker
 from kiosk.ui.display_bar import display_controls
@@ -231,7 +232,7 @@ class ReaderScreen(QWidget):
             self.view.go_to_key(anchor)
 
     def set_question_count(self, count: int) -> None:
-        self.questions_button.setText(self.tr("Mes questions (%1)").replace("%1", str(count)))
+        self.questions_button.setText(fill(self.tr("Mes questions (%1)"), str(count)))
 
     def sync_questions(self) -> None:
         """The patient's list changed elsewhere: update the count and the page's toggles."""

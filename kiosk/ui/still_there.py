@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.i18n import fill
 from kiosk.ui.metrics import Metrics
 from kiosk.ui.widgets import BigButton, make_label
 
@@ -79,7 +80,8 @@ class StillThereScreen(QWidget):
 
     def _show_remaining(self) -> None:
         self.countdown.setText(
-            self.tr(
-                "Sans réponse, tout ce que vous avez noté sera effacé dans %1 secondes."
-            ).replace("%1", str(max(self._remaining, 0)))
+            fill(
+                self.tr("Sans réponse, tout ce que vous avez noté sera effacé dans %1 secondes."),
+                str(max(self._remaining, 0)),
+            )
         )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kiosk import printing
 from kiosk.config import Settings
 from kiosk.content import Topic
+from kiosk.i18n import fill
 from kiosk.session import Session
 from kiosk.summary import (
     QrPayload,
@@ -277,7 +278,7 @@ class SummaryScreen(QWidget):
         ):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
-            label.setAccessibleName(self.tr("Page %1 du résumé").replace("%1", str(number)))
+            label.setAccessibleName(fill(self.tr("Page %1 du résumé"), str(number)))
             self._pages_layout.insertWidget(len(self.page_labels), label)
             self.page_labels.append(label)
 
@@ -388,7 +389,7 @@ class SummaryScreen(QWidget):
             self.set_status(self.tr("Le PDF n'a pas pu être enregistré."))
             return
         log.info("summary saved as PDF in %s", folder)
-        self.set_status(self.tr("PDF enregistré : %1").replace("%1", path.name))
+        self.set_status(fill(self.tr("PDF enregistré : %1"), path.name))
 
     def wipe(self) -> None:
         for label in self.page_labels:

@@ -19,6 +19,7 @@ from kiosk import __version__, printing
 from kiosk.config import ConfigProblem
 from kiosk.content import Library
 from kiosk.content.reload import merge_reload
+from kiosk.i18n import fill
 from kiosk.staff_pin import PinGuard
 from kiosk.ui import staff_info
 from kiosk.ui.content_watcher import ContentWatcher
@@ -298,21 +299,21 @@ class Supervisor(QObject):
             log.warning("content: %s", problem)
         for name in kept:
             log.warning("content: %s has errors; its last good version stays on screen", name)
-        message = self.tr("Contenu rechargé (%1 problèmes).").replace("%1", str(len(errors)))
+        message = fill(self.tr("Contenu rechargé (%1 problèmes)."), str(len(errors)))
         if kept:
-            message += " " + self.tr("Gardés dans leur dernière bonne version : %1").replace(
-                "%1", ", ".join(kept)
+            message += " " + fill(
+                self.tr("Gardés dans leur dernière bonne version : %1"), ", ".join(kept)
             )
         return message
 
     def set_default_language(self, language: str) -> None:
         self.window.session.default_language = language
         self.window.attract.default_language = language
-        self.panel.set_status(self.tr("Langue par défaut : %1").replace("%1", language))
+        self.panel.set_status(fill(self.tr("Langue par défaut : %1"), language))
 
     def set_default_topic(self, topic_id: str) -> None:
         self.window.default_topic = topic_id
-        self.panel.set_status(self.tr("Sujet au démarrage : %1").replace("%1", topic_id))
+        self.panel.set_status(fill(self.tr("Sujet au démarrage : %1"), topic_id))
 
     def print_test_page(self) -> None:
         document = QTextDocument()
@@ -323,9 +324,9 @@ class Supervisor(QObject):
         settings = self.window.settings
         result = printing.print_silently(document, settings.printer, settings.paper)
         self.panel.set_status(
-            self.tr("Page de test envoyée à %1.").replace("%1", result.printer)
+            fill(self.tr("Page de test envoyée à %1."), result.printer)
             if result.ok
-            else self.tr("Échec de l'impression de test (%1).").replace("%1", str(result.failure))
+            else fill(self.tr("Échec de l'impression de test (%1)."), str(result.failure))
         )
 
     # Errors -----------------------------------------------------------------

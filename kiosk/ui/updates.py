@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.config import Settings
 from kiosk.fleet.update import UpdateResult, check_for_update, current_release
+from kiosk.i18n import fill
 
 log = logging.getLogger(__name__)
 FIRST_CHECK_MS = 60_000  # a minute after start-up: the first patient comes first
@@ -65,7 +66,7 @@ class UpdateService(QObject):
     def status_text(self) -> str:
         release = current_release(self.state_dir) if self.enabled else None
         version = str(release) if release is not None else self.tr("intégrée")
-        text = self.tr("Contenu : version %1").replace("%1", version)
+        text = fill(self.tr("Contenu : version %1"), version)
         if self.last is not None:
             text += " — " + self.last.reason
         return text

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n import fill
 from kiosk.ui.basics import EnterButton, clear_layout
 from kiosk.ui.metrics import Metrics
 
@@ -154,7 +155,7 @@ class TouchScrollArea(QScrollArea):
         """Name the list and its scroll bar for screen readers."""
         self.setAccessibleName(name)
         self.verticalScrollBar().setAccessibleName(
-            self.tr("Faire défiler : %1").replace("%1", name) if name else self.tr("Faire défiler")
+            fill(self.tr("Faire défiler : %1"), name) if name else self.tr("Faire défiler")
         )
         self.more_cue.setText(self.tr("La suite est plus bas"))
 
