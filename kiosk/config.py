@@ -69,6 +69,9 @@ PATH_OPTIONS = (
     "figures_dir",
 )  # text in the file, a Path (or None if empty) here
 PIN_HASH = re.compile(r"scrypt\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*")  # see kiosk.staff_pin
+MAX_BYTES = 256 * 1024  # a real configuration is a few hundred bytes
+MAX_UNKNOWN_REPORTED = 20  # then "and K more unknown options"
+_KEY_LINE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 
 
 def setting_value(option: Option, value: Any) -> Any:
@@ -168,7 +171,7 @@ def _check(option: Option, value: Any) -> str | None:
     return None
 
 
-def _cross_check(values: dict[str, Any], text: str, path: Path) -> list[ConfigProblem]:
+def _cross_check(values: dict[str, Any], lines: dict[str, int], path: Path) -> list[ConfigProblem]:
     """Rules between options; a value that breaks one falls back to something safe."""
     problems: list[ConfigProblem] = []
     languages = values.get("languages", _default("languages"))
@@ -181,7 +184,7 @@ def _cross_check(values: dict[str, Any], text: str, path: Path) -> list[ConfigPr
             problems.append(
                 ConfigProblem(
                     path,
-                    _line_of(text, "language"),
+                    lines.get("language"),
                     f"'language' {language!r} is not one of the languages offered "
                     f"({offered}); {languages[0]!r} used",
                 )
@@ -191,7 +194,7 @@ def _cross_check(values: dict[str, Any], text: str, path: Path) -> list[ConfigPr
         problems.append(
             ConfigProblem(
                 path,
-                _line_of(text, "allow_pdf"),
+                lines.get("allow_pdf"),
                 "'allow_pdf' needs 'pdf_dir', the folder where PDFs are saved; default False used",
             )
         )
@@ -200,7 +203,7 @@ def _cross_check(values: dict[str, Any], text: str, path: Path) -> list[ConfigPr
         problems.append(
             ConfigProblem(
                 path,
-                _line_of(text, "update_source"),
+                lines.get("update_source"),
                 "'update_source' needs 'trusted_root', the repository's root.json installed "
                 "with the kiosk; updates stay off",
             )
@@ -208,12 +211,37 @@ def _cross_check(values: dict[str, Any], text: str, path: Path) -> list[ConfigPr
     return problems
 
 
-def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+def _key_lines(text: str) -> dict[str, int]:
+    """The line where each bare key is first given a value, in one pass over the file."""
+    lines: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return None
+        match = _KEY_LINE.match(line)
+        if match:
+            lines.setdefault(match.group(1), number)
+    return lines
+
+
+def _read_config(path: Path) -> str:
+    """The file's text, read only if it is a regular file of at most MAX_BYTES; OSError or
+    ValueError (with a message for staff) otherwise. Opened without waiting, so a FIFO or
+    a device never blocks the start, and checked on the opened file (no race)."""
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise ValueError("not a regular file")
+    if info.st_size > MAX_BYTES:
+        os.close(descriptor)
+        raise ValueError(f"larger than {MAX_BYTES // 1024} KiB ({info.st_size} bytes)")
+    with os.fdopen(descriptor, "rb") as file:
+        data = file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:  # grew since
+        raise ValueError(f"larger than {MAX_BYTES // 1024} KiB")
+    return data.decode("utf-8")
 
 
 def load_settings(path: Path | None) -> tuple[Settings, list[ConfigProblem]]:
@@ -224,36 +252,49 @@ def load_settings(path: Path | None) -> tuple[Settings, list[ConfigProblem]]:
 
     problems: list[ConfigProblem] = []
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_config(path)
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as error:
-        return Settings(config_path=path), [ConfigProblem(path, None, f"cannot read: {error}")]
-    except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None) or _line_from_message(str(error))
-        message = f"syntax error, all defaults used: {str(error).split(' (at line')[0]}"
-        return Settings(config_path=path), [ConfigProblem(path, line, message)]
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        if isinstance(error, tomllib.TOMLDecodeError):  # a ValueError too
+            line = getattr(error, "lineno", None) or _line_from_message(str(error))
+            message = f"syntax error, all defaults used: {str(error).split(' (at line')[0]}"
+            return Settings(config_path=path), [ConfigProblem(path, line, message)]
+        why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        message = f"cannot read ({why}), all defaults used"
+        return Settings(config_path=path), [ConfigProblem(path, None, message)]
+    except RecursionError:
+        message = "syntax error, all defaults used: lists or tables nested too deeply"
+        return Settings(config_path=path), [ConfigProblem(path, None, message)]
 
+    lines = _key_lines(text)
     values: dict[str, Any] = {}
+    unknown = 0
+    first_unreported: int | None = None
     for key, value in data.items():
         option = OPTIONS.get(key)
         if option is None:
-            import difflib
+            unknown += 1
+            if unknown <= MAX_UNKNOWN_REPORTED:
+                import difflib
 
-            hint = difflib.get_close_matches(key, list(OPTIONS), n=1)
-            suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-            problems.append(
-                ConfigProblem(path, _line_of(text, key), f"unknown option '{key}'{suggestion}")
-            )
+                hint = difflib.get_close_matches(key, list(OPTIONS), n=1)
+                suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+                problems.append(
+                    ConfigProblem(path, lines.get(key), f"unknown option '{key}'{suggestion}")
+                )
+            elif unknown == MAX_UNKNOWN_REPORTED + 1:
+                first_unreported = lines.get(key)
             continue
         reason = _check(option, value)
         if reason:
             default = f"default {option.default!r} used"
-            problems.append(
-                ConfigProblem(path, _line_of(text, key), f"'{key}' {reason}; {default}")
-            )
+            problems.append(ConfigProblem(path, lines.get(key), f"'{key}' {reason}; {default}"))
             continue
         values[key] = setting_value(option, value)
-    problems += _cross_check(values, text, path)
+    if unknown > MAX_UNKNOWN_REPORTED:
+        more = unknown - MAX_UNKNOWN_REPORTED
+        problems.append(ConfigProblem(path, first_unreported, f"and {more} more unknown options"))
+    problems += _cross_check(values, lines, path)
     problems.sort(key=lambda problem: problem.line or 0)  # in the order staff read the file
     return Settings(config_path=path)._replace(**values), problems
 

@@ -217,3 +217,12 @@ def test_set_pin_without_input_says_cancelled_and_changes_nothing(tmp_path):
     assert "cancelled; nothing changed" in result.stderr
     assert "Traceback" not in result.stderr
     assert config.read_text(encoding="utf-8") == 'mode = "kiosk"\n'
+
+
+def test_set_pin_command_refuses_a_configuration_that_is_not_a_regular_file(
+    tmp_path, monkeypatch, capsys
+):
+    fifo = tmp_path / "kiosk.toml"
+    os.mkfifo(fifo)
+    code, out = run_set_pin(monkeypatch, capsys, fifo)  # asks for no PIN: no answers given
+    assert code == 2 and "not a regular file" in out.err
