@@ -9,6 +9,7 @@ contains it ("anesthésie" is explained by "Anesthésie générale").
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -69,7 +70,8 @@ def own_terms(topic: Topic, problems: list[ContentProblem]) -> tuple[str, ...]:
     """The topic's ``terms.txt`` alone (empty without one); reading problems are added to
     ``problems``."""
     path = topic.folder / TERMS_FILE
-    return tuple(_read_terms(path, problems)) if path.is_file() else ()
+    # A link or a pipe there is reported by read_source, never silently skipped.
+    return tuple(_read_terms(path, problems)) if os.path.lexists(path) else ()
 
 
 def _read_terms(path: Path, problems: list[ContentProblem]) -> list[str]:

@@ -13,9 +13,9 @@ The high-contrast theme swaps the calm illustration palette for a bright one
 
 from __future__ import annotations
 
+import io
 import os
 import re
-import stat
 import struct
 import xml.etree.ElementTree as ET
 import zlib
@@ -23,6 +23,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 from xml.parsers import expat
+
+from kiosk.content.safe_read import ContentFileError, read_regular
 
 MAX_SVG_BYTES = 512 * 1024
 MAX_RASTER_BYTES = 4 * 1024 * 1024
@@ -104,36 +106,51 @@ def image_problems(path: Path, language: str) -> list[str]:
     ``language`` is the language of the page that shows it (an SVG's labels must match).
     Each message starts with a verb, to follow "image 'images/x.svg' ...".
     """
+    return check_image(path, language)[1]
+
+
+def check_image(path: Path, language: str) -> tuple[bytes | None, list[str]]:
+    """The image's bytes, read once, and what makes them unsafe or unusable (see
+    image_problems). The bytes are None when the file was not read whole; only bytes with
+    no problem may be drawn, and they, not the file (which may change), are what is drawn."""
     suffix = path.suffix.lower()
+    kinds = {".svg": "SVG", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+    kind = kinds.get(suffix)
+    if kind is None:
+        return None, ["has an unsupported type (use PNG, JPEG or SVG)"]
+    limit = MAX_SVG_BYTES if kind == "SVG" else MAX_RASTER_BYTES
     try:
-        if suffix == ".svg":
-            data = _read_regular(path, MAX_SVG_BYTES)
-            if len(data) > MAX_SVG_BYTES:
-                return [f"is too large (over {MAX_SVG_BYTES // 1024} KiB, the limit for an SVG)"]
-            return _svg_problems(data, language)
-        if suffix == ".png":
-            return _raster_problems(path, "PNG")
-        if suffix in (".jpg", ".jpeg"):
-            return _raster_problems(path, "JPEG")
-    except _Refused as refused:
-        return [str(refused)]
+        data = read_regular(path, limit)
+    except ContentFileError as refused:
+        return None, [str(refused)]
     except OSError as error:
-        return [f"cannot be read: {error.strerror or error}"]
-    return ["has an unsupported type (use PNG, JPEG or SVG)"]
+        return None, [f"cannot be read: {error.strerror or error}"]
+    if len(data) > limit:
+        if kind == "SVG":
+            return None, [f"is too large (over {limit // 1024} KiB, the limit for an SVG)"]
+        megabytes = limit // (1024 * 1024)
+        return None, [f"is too large (over {megabytes} MiB, the limit for a {kind} image)"]
+    try:
+        problems = _svg_problems(data, language) if kind == "SVG" else _raster_problems(data, kind)
+    except _Refused as refused:
+        problems = [str(refused)]
+    return data, problems
 
 
-def image_warnings(path: Path, language: str) -> list[str]:
+def image_warnings(path: Path, language: str, data: bytes | None = None) -> list[str]:
     """Things worth fixing that do not stop the image being shown (SVG colours).
 
     Only meaningful for a file without problems; a file that cannot be read gives none.
+    ``data``: the file's bytes already read (by check_image), else the file is read.
     """
     del language  # same signature as image_problems; no warning depends on it yet
     if path.suffix.lower() != ".svg":
         return []
     try:
-        data = _read_regular(path, MAX_SVG_BYTES)
+        if data is None:
+            data = read_regular(path, MAX_SVG_BYTES)
         text = data.decode("utf-8-sig")
-    except (OSError, _Refused, UnicodeDecodeError):
+    except (OSError, ContentFileError, UnicodeDecodeError):
         return []
     if len(data) > MAX_SVG_BYTES:
         return []
@@ -459,28 +476,16 @@ def _use_problems(root: ET.Element) -> list[str]:
 # --- PNG and JPEG ------------------------------------------------------------------------
 
 
-def _read_regular(path: Path, limit: int) -> bytes:
-    """At most ``limit`` + 1 bytes of a regular file (never a device or a pipe)."""
-    if not stat.S_ISREG(path.stat().st_mode):
-        raise _Refused("is not a regular file (a device, a pipe or a folder)")
-    with path.open("rb") as stream:
-        return stream.read(limit + 1)
-
-
-def _raster_problems(path: Path, kind: str) -> list[str]:
-    if not stat.S_ISREG(path.stat().st_mode):
-        return ["is not a regular file (a device, a pipe or a folder)"]
-    with path.open("rb") as stream:
-        if os.fstat(stream.fileno()).st_size > MAX_RASTER_BYTES:
-            limit = MAX_RASTER_BYTES // (1024 * 1024)
-            return [f"is too large (over {limit} MiB, the limit for a {kind} image)"]
-        magic = stream.read(8)
-        if kind == "PNG" and not magic.startswith(PNG_MAGIC):
-            return [f"is not a real PNG file{_looks_like(magic)}"]
-        if kind == "JPEG" and not magic.startswith(JPEG_MAGIC):
-            return [f"is not a real JPEG file{_looks_like(magic)}"]
-        stream.seek(len(PNG_MAGIC) if kind == "PNG" else len(JPEG_MAGIC))
-        size = _png_size(stream) if kind == "PNG" else _jpeg_size(stream)
+def _raster_problems(data: bytes, kind: str) -> list[str]:
+    """From the header alone: the image is never decoded here."""
+    magic = data[:8]
+    if kind == "PNG" and not magic.startswith(PNG_MAGIC):
+        return [f"is not a real PNG file{_looks_like(magic)}"]
+    if kind == "JPEG" and not magic.startswith(JPEG_MAGIC):
+        return [f"is not a real JPEG file{_looks_like(magic)}"]
+    stream = io.BytesIO(data)
+    stream.seek(len(PNG_MAGIC) if kind == "PNG" else len(JPEG_MAGIC))
+    size = _png_size(stream) if kind == "PNG" else _jpeg_size(stream)
     if isinstance(size, str):
         return [size]
     width, height = size

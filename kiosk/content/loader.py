@@ -7,6 +7,7 @@ the broken piece is left out, and everything else still loads.
 from __future__ import annotations
 
 import html as html_lib
+import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -75,7 +76,7 @@ def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) 
     On reload, a topic with any error keeps its last good version (see reload.py).
     """
     topic_file = topic_dir / "topic.md"
-    if not topic_file.is_file():
+    if not os.path.lexists(topic_file):  # anything else there is read, or refused, below
         problems.append(ContentProblem(topic_file, None, "topic.md is missing; topic skipped"))
         return None
     page_files = sorted(p for p in topic_dir.glob("*.md") if PAGE_FILE.match(p.name))
@@ -273,7 +274,9 @@ def _load_page(
         source=path,
         recap_points=_list_items(doc.html) if recap else (),
         recap_groups=_recap_groups(doc.root) if recap else (),
-        figures=tuple(Figure(src, alt, caption) for src, alt, caption in doc.figures),
+        figures=tuple(
+            Figure(src, alt, caption, doc.images.get(src, b"")) for src, alt, caption in doc.figures
+        ),
     )
 
 
@@ -312,7 +315,7 @@ def _render_optional(
 ) -> Rendered | None:
     """An optional file (glossary, questions, quiz): None when absent, unreadable, empty or
     when its text has an error (a refused link or picture, raw HTML): then it is left out."""
-    if not path.is_file():
+    if not os.path.lexists(path):  # a link, a device or a pipe there is refused, and said
         return None
     before = len(problems)
     doc = _render_file(path, topic_dir, set(), problems)

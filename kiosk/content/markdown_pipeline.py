@@ -9,7 +9,6 @@ and padding on <div>). Raw HTML in a source is refused, never passed through.
 from __future__ import annotations
 
 import re
-import stat
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +18,9 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from kiosk.content.glossary_links import link_terms
-from kiosk.content.image_check import image_problems, image_warnings
+from kiosk.content.image_check import check_image, image_warnings
 from kiosk.content.model import ContentProblem, Severity
+from kiosk.content.safe_read import ContentFileError, read_in_folder
 
 MAX_FILE_BYTES = 256 * 1024
 # Limits that keep one hostile file from stalling the kiosk or the checker: Python-Markdown
@@ -70,6 +70,9 @@ class Rendered:
     source: str  # the Markdown it came from, to locate lines
     problems: list[ContentProblem] = field(default_factory=list)
     figures: list[tuple[str, str, str]] = field(default_factory=list)  # src, alt, caption
+    # Each shown image's bytes as checked, by src: what the kiosk draws (never the file
+    # as it may be on disk later, replaced by a broken or giant picture).
+    images: dict[str, bytes] = field(default_factory=dict)
 
 
 class _KioskTreeprocessor(Treeprocessor):
@@ -87,6 +90,7 @@ class _KioskTreeprocessor(Treeprocessor):
         self.terms = terms
         self.findings: list[Finding] = []
         self.figures: list[tuple[str, str, str]] = []  # src, alt, caption
+        self.images: dict[str, bytes] = {}  # src -> the bytes checked
         self.root: ET.Element = ET.Element("div")
 
     def run(self, root: ET.Element) -> None:
@@ -139,18 +143,19 @@ class _KioskTreeprocessor(Treeprocessor):
             target = (self.topic_dir / unquote(parsed.path)).resolve()
             if not target.is_relative_to(self.topic_dir):
                 problem = f"image {src!r} refused: it is outside the topic folder"
-            elif not target.is_file():
+            elif not target.exists():
                 problem = f"image {src!r} not found in the topic folder"
             elif target.suffix.lower() not in IMAGE_SUFFIXES:
                 problem = f"image {src!r} has an unsupported type (use PNG, JPEG or SVG)"
             else:
-                refusals = image_problems(target, self.language)
-                for warning in [] if refusals else image_warnings(target, self.language):
+                data, refusals = check_image(target, self.language)  # read once, here
+                for warning in [] if refusals else image_warnings(target, self.language, data):
                     self.findings.append(Finding(f"image {src!r} {warning}", src, "warning"))
-                if refusals:
+                if refusals or data is None:
                     problem = f"image {src!r} refused: it " + "; it ".join(refusals)
                 else:
                     element.set("src", target.as_uri())
+                    self.images[target.as_uri()] = data
         if problem:
             self.findings.append(Finding(problem, src))
             alt = element.get("alt", "")
@@ -262,24 +267,11 @@ def plain_text(root: ET.Element) -> str:
 def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular content file, never more than ``limit`` + 1.
 
-    A symbolic link must stay inside the folder holding it; devices, named pipes and
-    folders are refused before they are opened (reading /dev/zero would never end, a pipe
-    would block the kiosk). The size limit applies while reading, not after.
+    The file (after following links) must be inside the folder holding it; devices, named
+    pipes and folders are refused without being read (reading /dev/zero would never end, a
+    pipe would block the kiosk). The size limit applies while reading, not after.
     """
-    info = path.lstat()
-    if stat.S_ISLNK(info.st_mode):
-        target = path.resolve()
-        if not target.is_relative_to(path.parent.resolve()):
-            raise ContentFileError(f"is a link to {target}, outside its folder")
-        info = target.stat()
-    if not stat.S_ISREG(info.st_mode):
-        raise ContentFileError("is not a regular file (a device, a pipe or a folder)")
-    with path.open("rb") as stream:
-        return stream.read(limit + 1)
-
-
-class ContentFileError(Exception):
-    """A content file that must not be read; the message says why."""
+    return read_in_folder(path, path.parent, limit)
 
 
 def read_source(path: Path) -> tuple[str | None, list[ContentProblem]]:
@@ -381,6 +373,7 @@ def render(
         md.reset()
         processor.findings.clear()
         processor.figures.clear()
+        processor.images.clear()
         processor.root = ET.Element("div")
         header = "\n".join(source.split("\n")[: body_start - 1])
         if header.strip():
@@ -404,6 +397,8 @@ def render(
         html = ""  # never show a page whose HTML we did not produce ourselves
     meta: dict[str, list[str]] = getattr(md, "Meta", {})
     text = plain_text(processor.root)
+    checked = processor.images
+    images = {src: checked[src] for src, _, _ in processor.figures if src in checked}
     return Rendered(
-        html, text, meta, meta_lines, processor.root, source, problems, processor.figures
+        html, text, meta, meta_lines, processor.root, source, problems, processor.figures, images
     )

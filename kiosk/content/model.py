@@ -34,6 +34,9 @@ class Figure:
     source: str  # file: URI inside the topic folder, as in the page's HTML
     alt: str
     caption: str
+    # The file's bytes as they were checked when the page loaded: what is drawn, never the
+    # file on disk (which may have been replaced since, by a giant or a broken picture).
+    data: bytes = field(default=b"", repr=False)
 
 
 @dataclass(frozen=True)

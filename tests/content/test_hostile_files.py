@@ -72,3 +72,59 @@ def test_kiosk_check_reports_them_and_does_not_hang(hostile):
     assert result.returncode != 0  # errors found, reported, and the check ended
     for name in ("25-zero.md", "26-tube.md", "27-dehors.md"):
         assert f"fr/cimentoplastie/{name}" in result.stdout, result.stdout[-2000:]
+
+
+@pytest.fixture
+def hostile_optional(tmp_path) -> Path:
+    """Optional files that are links to system files or devices, and a pipe."""
+    root = tmp_path / "content"
+    shutil.copytree(content_dir(), root)
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:secret-line:/root:/bin/bash\n", encoding="utf-8")
+    fr, en = root / "fr" / "cimentoplastie", root / "en" / "cimentoplastie"
+    (fr / "glossary.md").unlink()
+    (fr / "glossary.md").symlink_to(secret)
+    (fr / "terms.txt").symlink_to(secret)
+    (en / "glossary.md").unlink()
+    (en / "glossary.md").symlink_to("/dev/urandom")
+    (en / "quiz.md").unlink()
+    os.mkfifo(en / "quiz.md")
+    (fr / "questions.md").unlink()
+    (fr / "questions.md").symlink_to("/dev/null")
+    (en / "images" / "os-traites.svg").unlink()
+    (en / "images" / "os-traites.svg").symlink_to(secret)
+    return root
+
+
+def test_optional_files_that_are_devices_links_out_or_pipes_are_reported(hostile_optional):
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD, str(hostile_optional)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    problems = "\n".join(json.loads(result.stdout)["problems"])
+    assert "secret-line" not in problems
+    fr, en = "fr/cimentoplastie", "en/cimentoplastie"
+    assert f"{fr}/glossary.md: error: file refused: it is a link to" in problems
+    assert f"{en}/glossary.md: error: file refused: it is a link to /dev/urandom" in problems
+    assert f"{en}/quiz.md: error: file refused: it is not a regular file" in problems
+    assert f"{fr}/questions.md: error: file refused: it is a link to /dev/null" in problems
+    assert "images/os-traites.svg' refused: it is outside the topic folder" in problems
+
+
+def test_kiosk_check_never_prints_what_a_link_out_points_to(hostile_optional):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "check", str(hostile_optional), "--no-layout"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode != 0
+    assert "secret-line" not in result.stdout + result.stderr
+    assert "en/cimentoplastie/glossary.md: error: file refused" in result.stdout
+    assert "en/cimentoplastie/quiz.md: error: file refused" in result.stdout
+    assert "fr/cimentoplastie/terms.txt: error: file refused" in result.stdout
