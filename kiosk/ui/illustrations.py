@@ -40,24 +40,31 @@ class Illustrations:
 
     def __init__(self) -> None:
         self._renderers: dict[tuple[str, bool], QSvgRenderer | QImage] = {}
+        self._checked: dict[str, bytes] = {}  # uri -> the bytes the loader checked
 
     def clear(self) -> None:
         self._renderers.clear()
+        self._checked.clear()
+
+    def remember(self, figures: tuple[Figure, ...]) -> None:
+        """Draw these figures from the bytes checked at load (Figure.data), never the file."""
+        self._checked.update((figure.source, figure.data) for figure in figures)
 
     def _source(self, uri: str, high_contrast: bool) -> QSvgRenderer | QImage:
         key = (uri, high_contrast)
         found = self._renderers.get(key)
         if found is None:
             path = Path(unquote(urlparse(uri).path))
+            data = self._checked.get(uri, b"")
             if path.suffix.lower() == ".svg":
-                text = path.read_text(encoding="utf-8", errors="replace")
+                text = data.decode("utf-8-sig", errors="replace")
                 if high_contrast:
                     text = recolour_for_high_contrast(text)
                 found = QSvgRenderer(QByteArray(text.encode("utf-8")))
                 if not found.isValid():
                     log.warning("illustration %s could not be drawn", path.name)
             else:
-                found = QImage(str(path))
+                found = QImage.fromData(data)
             self._renderers[key] = found
         return found
 
@@ -98,6 +105,7 @@ class Illustrations:
         """Size and draw every figure of ``document`` for this area (before laying it out)."""
         if not figures:
             return
+        self.remember(figures)
         wanted = {figure.source for figure in figures}
         margin = 2 * document.documentMargin()
         block = document.begin()
