@@ -76,6 +76,7 @@ class PageView(QWidget):
         self.suggestions_title = make_label(role="subtitle")
         self.toggles: list[QuestionToggle] = []  # the current page's
         self._pool: dict[str, QuestionToggle] = {}  # every toggle made for this topic
+        self._spare: list[QuestionToggle] = []  # made for another topic, hidden, reused
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.text)
@@ -130,22 +131,32 @@ class PageView(QWidget):
         self.show_screen(len(self.screens) - 1 if at_end else 0)
 
     def forget_suggestions(self) -> None:
-        """Another topic or language: drop the toggles made for this one."""
+        """Another topic or language: put the toggles made for this one aside, for reuse.
+
+        They are never deleted: PySide 6.12 could crash deleting one later (see
+        QuestionToggle), and reusing them keeps memory flat over many visits."""
         for toggle in self._pool.values():
             toggle.setVisible(False)
-            self._layout.removeWidget(toggle)
-            toggle.deleteLater()
+            self._spare.append(toggle)
         self._pool.clear()
         self.toggles = []
         self.suggestions_title.setVisible(False)
 
     def _make_toggle(self, question: Question) -> QuestionToggle:
-        toggle = QuestionToggle(question.id, question.text, self)  # styled as it will be shown
-        toggle.setVisible(False)
+        if self._spare:
+            toggle = self._spare.pop()
+            toggle.set_question(question.id, question.text)
+            self._layout.removeWidget(toggle)  # to the end: rows keep the questions' order
+            self._layout.insertWidget(self._layout.count() - 1, toggle)
+        else:
+            toggle = QuestionToggle(question.id, question.text, self)  # styled as shown
+            toggle.setVisible(False)
+            toggle.clicked.connect(
+                lambda _=False, t=toggle: self.question_toggled.emit(t.question_id)
+            )
+            self._layout.insertWidget(self._layout.count() - 1, toggle)
         if self._metrics is not None and self._palette is not None:
             toggle.apply_style(self._metrics, self._palette)
-        toggle.clicked.connect(lambda _=False, qid=question.id: self.question_toggled.emit(qid))
-        self._layout.insertWidget(self._layout.count() - 1, toggle)
         self._pool[question.id] = toggle
         return toggle
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.ui.icons import pixmap
 from kiosk.ui.metrics import Metrics
@@ -23,14 +23,14 @@ class QuestionToggle(EnterButton):
         self.text_label = make_label(text)
         self.state_label = make_label(role="muted")
         self.state_label.setWordWrap(False)
-        # The state goes under the question: the question keeps the row's whole width.
-        words = QVBoxLayout()
-        words.setContentsMargins(0, 0, 0, 0)
-        words.addWidget(self.text_label)
-        words.addWidget(self.state_label)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(words, 1)
+        # The state goes under the question: the question keeps the row's whole width. One
+        # grid, no nested layout: PySide 6.12 crashed deleting a toggle whose row held a
+        # layout made in Python (a segfault in the bindings during deferred deletes).
+        layout = QGridLayout(self)
+        layout.addWidget(self.mark, 0, 0, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.text_label, 0, 1)
+        layout.addWidget(self.state_label, 1, 1)
+        layout.setColumnStretch(1, 1)
         for label in (self.mark, self.text_label, self.state_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._layout = layout
@@ -39,6 +39,13 @@ class QuestionToggle(EnterButton):
         self.setAccessibleName(text)
         self.toggled.connect(self._refresh)
         self._refresh()
+
+    def set_question(self, question_id: str, text: str) -> None:
+        """Reused for another question (another topic or language)."""
+        self.question_id = question_id
+        self.text_label.setText(text)
+        self.setAccessibleName(text)
+        self.setChecked(False)
 
     def apply_style(self, m: Metrics, palette: Palette) -> None:
         pad = m.mm(4)
