@@ -27,6 +27,11 @@ if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
 EXIT_START_FAILED = 4
+# Staff tapped "Quitter l'application": the one exit that the service files in deploy/ do
+# not restart (systemd's RestartPreventExitStatus=, deploy/kiosk-session). Any other end
+# (a crash, a signal, exit 0 from elsewhere) is restarted.
+EXIT_STAFF_QUIT = 10
+STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP")  # logged, then a clean stop: 128 + number
 SPEECH_DELAY_MS = 1500
 
 
@@ -105,8 +110,12 @@ def run_kiosk(args: argparse.Namespace) -> int:
     paths = AppPaths.standard()
     settings, config_problems = load_settings(args.config or paths.config_file)
     settings = apply_flags(settings, args)
-    lock = QLockFile(str(paths.data_dir / "kiosk.lock"))
+    lock_path = paths.data_dir / "kiosk.lock"
+    lock = QLockFile(str(lock_path))
     paths.data_dir.mkdir(parents=True, exist_ok=True)
+    # A clean stop removes the lock; one left behind means the last run was killed
+    # (SIGKILL, power lost) with no chance to log anything. Said once the log is set up.
+    unclean_stop = lock_path.exists()
     if not lock.tryLock(100):
         setup_logging(paths.log_dir, settings.log_level)
         log.error("another kiosk is already running; this one stops")
@@ -121,6 +130,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     session = Session(default_language=_start_language(settings.language, list(titles)))
     window = MainWindow(None, session, settings, family, titles=titles)
     window.may_close = settings.windowed
+    stop_on_signals(app, window)
 
     def second_step() -> None:
         from PySide6.QtGui import QIcon  # its Python type takes ~1.3 ms to set up
@@ -136,6 +146,11 @@ def run_kiosk(args: argparse.Namespace) -> int:
             log.warning("configuration: %s", problem)
         if crash_report:
             log.warning("the previous run ended in a hard crash; report kept for staff")
+        elif unclean_stop:
+            log.warning(
+                "the last run did not stop cleanly (killed, e.g. SIGKILL or out of memory, "
+                "or the power was lost); nothing of a patient outlives the process"
+            )
         library = load_and_log(content_root)
         if not library.languages and source.is_release(content_root):
             # An installed release that does not load: back to the one before it.
@@ -186,9 +201,55 @@ def run_kiosk(args: argparse.Namespace) -> int:
     else:
         show_full_screen(window)  # made frameless too in the second step
     code = app.exec()
-    log.info("kiosk stopped")
+    log.info("kiosk stopped (exit code %d)", code)
     lock.unlock()
     return code
+
+
+def stop_on_signals(app: QObject, window: QWidget) -> None:
+    """SIGTERM, SIGINT and SIGHUP: log the signal, end the visit through the normal wipe,
+    and leave the event loop with 128 + the signal's number (a service restarts that).
+
+    Python runs its signal handlers only between bytecodes, never while Qt's event loop
+    waits in C++: the handler here does nothing itself, but Python writes each signal's
+    number to a socket (signal.set_wakeup_fd) that a QSocketNotifier watches."""
+    import signal
+    import socket
+
+    from PySide6.QtCore import QCoreApplication, QSocketNotifier
+
+    numbers = [getattr(signal, name) for name in STOP_SIGNALS if hasattr(signal, name)]
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    try:
+        signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    except ValueError:  # not the main thread (a test harness): keep Python's defaults
+        reader.close()
+        writer.close()
+        return
+    for number in numbers:
+        signal.signal(number, lambda *_: None)  # the wakeup socket carries the number
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    stopping: list[int] = []
+
+    def woken() -> None:
+        try:
+            received = reader.recv(64)
+        except (BlockingIOError, InterruptedError):
+            return
+        for number in received:
+            if number not in numbers or stopping:
+                continue
+            stopping.append(number)
+            log.warning("%s received: ending the visit and stopping", signal.Signals(number).name)
+            if hasattr(window, "visit"):  # built: a patient may be there, wipe as usual
+                window.end_session("stopped")  # type: ignore[attr-defined]
+            window.may_close = True  # type: ignore[attr-defined]
+            QCoreApplication.exit(128 + number)
+
+    notifier.activated.connect(woken)
+    app._stop_signals = (notifier, reader, writer)  # type: ignore[attr-defined]  # kept alive
 
 
 def start_updates(

@@ -269,7 +269,7 @@ class Supervisor(QObject):
         self.window.end_session("staff")
         self.window.may_close = True
         self.window.close()
-        QApplication.quit()
+        self.exit_app(10)  # EXIT_STAFF_QUIT (kiosk/app.py): the one exit no service restarts
 
     def reload_content(self) -> None:
         """Staff asked: reload now (the patient session, if any, ends first)."""
