@@ -19,6 +19,18 @@ from kiosk.resources import content_dir
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="symlinks and FIFOs")
 
 
+def run_kiosk_check(folder: Path) -> subprocess.CompletedProcess:
+    """`kiosk check` of a content folder in a child process, as staff run it."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", "check", str(folder), "--no-layout"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
 @pytest.fixture
 def hostile(tmp_path) -> Path:
     root = tmp_path / "content"
@@ -61,14 +73,7 @@ def test_the_loader_refuses_each_hostile_file_and_keeps_the_rest(hostile):
 
 
 def test_kiosk_check_reports_them_and_does_not_hang(hostile):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "check", str(hostile), "--no-layout"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    result = run_kiosk_check(hostile)
     assert result.returncode != 0  # errors found, reported, and the check ended
     for name in ("25-zero.md", "26-tube.md", "27-dehors.md"):
         assert f"fr/cimentoplastie/{name}" in result.stdout, result.stdout[-2000:]
@@ -115,14 +120,7 @@ def test_optional_files_that_are_devices_links_out_or_pipes_are_reported(hostile
 
 
 def test_kiosk_check_never_prints_what_a_link_out_points_to(hostile_optional):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "check", str(hostile_optional), "--no-layout"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    result = run_kiosk_check(hostile_optional)
     assert result.returncode != 0
     assert "secret-line" not in result.stdout + result.stderr
     assert "en/cimentoplastie/glossary.md: error: file refused" in result.stdout
