@@ -21,8 +21,8 @@ if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
 
     from kiosk.content import Library
     from kiosk.speech import Speaker
-    from kiosk.ui.figures_hook import FigureCounter
-    from kiosk.ui.supervisor import Supervisor
+    from kiosk.ui.kiosk.supervisor import Supervisor
+    from kiosk.ui.reading.figures_hook import FigureCounter
 
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
@@ -101,8 +101,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
     from kiosk.content.titles import peek_titles
     from kiosk.logs import enable_crash_reports, last_lines, setup_logging
     from kiosk.paths import AppPaths
-    from kiosk.ui.fonts import register_bundled_fonts
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.style.fonts import register_bundled_fonts
 
     if os.name == "posix" and not any(os.environ.get(k) for k in ("LC_ALL", "LC_CTYPE", "LANG")):
         os.environ["LC_CTYPE"] = "C.UTF-8"  # under systemd or env -i Qt warns without one
@@ -135,7 +135,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     def second_step() -> None:
         from PySide6.QtGui import QIcon  # its Python type takes ~1.3 ms to set up
 
-        from kiosk.ui.supervisor import Supervisor
+        from kiosk.ui.kiosk.supervisor import Supervisor
 
         tune_allocator()
         app.setWindowIcon(QIcon(str(resource_path("assets") / "icon.png")))
@@ -265,7 +265,7 @@ def start_updates(
     if not (settings.update_source and settings.trusted_root):
         panel.show_updates(False, "")
         return
-    from kiosk.ui.updates import UpdateService
+    from kiosk.ui.staff.updates import UpdateService
 
     updates = UpdateService(settings, state, window)
 
@@ -287,7 +287,7 @@ def start_updates(
 def count_figures(app: QObject, window: QWidget, folder: Path) -> FigureCounter:
     """Anonymous usage figures for the hospital's monitoring (docs/fleet.md)."""
     from kiosk.fleet.figures import Figures
-    from kiosk.ui.figures_hook import FigureCounter
+    from kiosk.ui.reading.figures_hook import FigureCounter
 
     counter = FigureCounter(window, Figures(folder))
     app.aboutToQuit.connect(counter.close)  # type: ignore[attr-defined]

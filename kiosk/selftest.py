@@ -123,7 +123,7 @@ def _run(report: Report, content_dir: Path | None) -> int:
     report.ok("Qt", f"PySide6 {pyside_version}, platform {app.platformName()}")
 
     from kiosk.content import load_library
-    from kiosk.ui.fonts import FALLBACK_FAMILY, register_bundled_fonts
+    from kiosk.ui.style.fonts import FALLBACK_FAMILY, register_bundled_fonts
 
     family = report.attempt("fonts", lambda: register_bundled_fonts(resources.fonts_dir()))
     if family is None:

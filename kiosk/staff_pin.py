@@ -23,7 +23,7 @@ LOCK_SECONDS = 60.0
 # 70 ms on one core), so a 4-digit PIN falls to offline guessing in 5 to 11 minutes.
 MIN_DIGITS = 6
 FLOOR_DIGITS = 4
-MAX_DIGITS = 12  # the most the staff PIN pad takes (kiosk/ui/pin_pad.py)
+MAX_DIGITS = 12  # the most the staff PIN pad takes (kiosk/ui/staff/pin_pad.py)
 _ASCII_DIGITS = re.compile(r"[0-9]+")  # not str.isdigit(): it takes '²' and '١'
 
 log = logging.getLogger(__name__)

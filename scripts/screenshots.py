@@ -18,9 +18,9 @@ from kiosk.content import load_library
 from kiosk.resources import content_dir, fonts_dir
 from kiosk.session import Session
 from kiosk.staff_pin import hash_pin
-from kiosk.ui.fonts import register_bundled_fonts
+from kiosk.ui.kiosk.supervisor import Supervisor
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.supervisor import Supervisor
+from kiosk.ui.style.fonts import register_bundled_fonts
 
 
 def main() -> None:

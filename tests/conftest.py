@@ -28,7 +28,7 @@ def library() -> Library:
 
 @pytest.fixture(scope="session")
 def family(qapp) -> str:
-    from kiosk.ui.fonts import register_bundled_fonts
+    from kiosk.ui.style.fonts import register_bundled_fonts
 
     return register_bundled_fonts(fonts_dir())
 

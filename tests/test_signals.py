@@ -100,7 +100,7 @@ def test_after_a_sigkill_the_next_start_says_the_last_run_did_not_stop(tmp_path)
 
 
 def test_the_staff_quit_exits_with_its_own_code(make_window):
-    from kiosk.ui.supervisor import Supervisor
+    from kiosk.ui.kiosk.supervisor import Supervisor
 
     window = make_window()
     supervisor = Supervisor(window, reload_library=lambda: window.library)

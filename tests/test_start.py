@@ -38,11 +38,11 @@ def test_first_screen_imports_neither_markdown_nor_the_content_model():
     """What the first paint needs must stay light (bench/README.md: start-up)."""
     code = (
         "import sys\n"
-        "import kiosk.app, kiosk.logs, kiosk.paths, kiosk.ui.fonts\n"
+        "import kiosk.app, kiosk.logs, kiosk.paths, kiosk.ui.style.fonts\n"
         "from kiosk.content.titles import peek_titles\n"
         "from kiosk.ui.main_window import MainWindow\n"
-        "heavy = [m for m in ('markdown', 'kiosk.content.model', 'kiosk.ui.reader',\n"
-        "    'kiosk.ui.supervisor', 'logging.handlers', 'segno', 'dataclasses')\n"
+        "heavy = [m for m in ('markdown', 'kiosk.content.model', 'kiosk.ui.screens.reader',\n"
+        "    'kiosk.ui.kiosk.supervisor', 'logging.handlers', 'segno', 'dataclasses')\n"
         "    if m in sys.modules]\n"
         "print(heavy)\n"
     )

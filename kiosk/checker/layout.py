@@ -20,9 +20,9 @@ from kiosk.config import Settings
 from kiosk.content import Library, Page
 from kiosk.resources import fonts_dir
 from kiosk.session import Session
-from kiosk.ui.fonts import register_bundled_fonts
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.metrics import TEXT_SCALES
+from kiosk.ui.style.fonts import register_bundled_fonts
+from kiosk.ui.style.metrics import TEXT_SCALES
 
 # A kiosk screen, a landscape ward tablet, the same tablet held upright.
 DISPLAYS = ((1920, 1080), (1280, 800), (800, 1280))

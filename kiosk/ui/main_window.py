@@ -1,7 +1,7 @@
 """The main window: a stack of screens wired to one visit. Which screen is shown lives
 here; what the visit is (language, topic, page, questions, look) is changed only by
 kiosk.ui.visit.Visit, and the window renders its signals. Kiosk-wide behaviour (idle,
-staff access, locking) lives in kiosk.ui.supervisor.
+staff access, locking) lives in kiosk.ui.kiosk.supervisor.
 
 Built in two steps so the kiosk shows something at once: the attract screen from the topic
 titles alone, then, after that first frame, the content and every other screen
@@ -20,21 +20,21 @@ from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget, QWidget
 from kiosk.config import Settings
 from kiosk.i18n import use_language
 from kiosk.session import Session
-from kiosk.ui.attract import AttractScreen
-from kiosk.ui.metrics import TEXT_SCALES, Metrics
-from kiosk.ui.theme import CALM, HIGH_CONTRAST, Palette, style_sheet
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.style.metrics import TEXT_SCALES, Metrics
+from kiosk.ui.style.theme import CALM, HIGH_CONTRAST, Palette, style_sheet
 
 if TYPE_CHECKING:
     from kiosk.content import Library, Topic
-    from kiosk.ui.contents import ContentsScreen
-    from kiosk.ui.glossary_view import GlossaryScreen
-    from kiosk.ui.home import HomeScreen
-    from kiosk.ui.message_screen import MessageScreen
-    from kiosk.ui.questions_screen import QuestionsScreen
-    from kiosk.ui.quiz_screen import QuizScreen
-    from kiosk.ui.reader import ReaderScreen
-    from kiosk.ui.still_there import StillThereScreen
-    from kiosk.ui.summary_screen import SummaryScreen
+    from kiosk.ui.screens.contents import ContentsScreen
+    from kiosk.ui.screens.glossary_view import GlossaryScreen
+    from kiosk.ui.screens.home import HomeScreen
+    from kiosk.ui.screens.message_screen import MessageScreen
+    from kiosk.ui.screens.questions_screen import QuestionsScreen
+    from kiosk.ui.screens.quiz_screen import QuizScreen
+    from kiosk.ui.screens.reader import ReaderScreen
+    from kiosk.ui.screens.still_there import StillThereScreen
+    from kiosk.ui.screens.summary_screen import SummaryScreen
     from kiosk.ui.visit import Visit
 
 log = logging.getLogger(__name__)
@@ -113,15 +113,15 @@ class MainWindow(QMainWindow):
         """The second step: every other screen, wired to the loaded content."""
         from PySide6.QtCore import Qt
 
-        from kiosk.ui.contents import ContentsScreen
-        from kiosk.ui.glossary_view import GlossaryScreen
-        from kiosk.ui.home import HomeScreen
-        from kiosk.ui.message_screen import MessageScreen
-        from kiosk.ui.questions_screen import QuestionsScreen
-        from kiosk.ui.quiz_screen import QuizScreen
-        from kiosk.ui.reader import ReaderScreen
-        from kiosk.ui.still_there import StillThereScreen
-        from kiosk.ui.summary_screen import SummaryScreen
+        from kiosk.ui.screens.contents import ContentsScreen
+        from kiosk.ui.screens.glossary_view import GlossaryScreen
+        from kiosk.ui.screens.home import HomeScreen
+        from kiosk.ui.screens.message_screen import MessageScreen
+        from kiosk.ui.screens.questions_screen import QuestionsScreen
+        from kiosk.ui.screens.quiz_screen import QuizScreen
+        from kiosk.ui.screens.reader import ReaderScreen
+        from kiosk.ui.screens.still_there import StillThereScreen
+        from kiosk.ui.screens.summary_screen import SummaryScreen
         from kiosk.ui.visit import Visit
 
         self.visit = Visit(self.session, library, self)
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         # A double tap never reaches the screen its first tap opened.
         from PySide6.QtWidgets import QApplication
 
-        from kiosk.ui.tap_guard import TapGuard
+        from kiosk.ui.widgets.tap_guard import TapGuard
 
         self.tap_guard = TapGuard(self)
         app = QApplication.instance()

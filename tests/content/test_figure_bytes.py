@@ -43,7 +43,7 @@ def page(text: str) -> str:
 
 
 def illustrations_for(figure):
-    from kiosk.ui.illustrations import Illustrations
+    from kiosk.ui.reading.illustrations import Illustrations
 
     illustrations = Illustrations()
     illustrations.remember((figure,))  # as fit() does for the page shown

@@ -7,7 +7,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from PySide6.QtCore import Qt
 
 from kiosk.fleet.figures import Figures
-from kiosk.ui.figures_hook import FigureCounter
+from kiosk.ui.reading.figures_hook import FigureCounter
 
 SECRET = "Mon secret : la tumeur de Mme Martin ?"
 

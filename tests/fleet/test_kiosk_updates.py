@@ -26,7 +26,7 @@ def retitle(content: Path, title: str) -> None:
 
 def test_an_update_reaches_the_next_patient_not_the_current_one(qtbot, make_window, fleet):
     from kiosk.app import start_updates
-    from kiosk.ui.supervisor import Supervisor
+    from kiosk.ui.kiosk.supervisor import Supervisor
 
     assert fleet.publish().release == 1
     retitle(fleet.content, "Cimentoplastie (nouvelle version)")
@@ -63,7 +63,7 @@ def test_an_update_reaches_the_next_patient_not_the_current_one(qtbot, make_wind
 
 def test_updates_off_say_so_on_the_staff_panel(qtbot, make_window):
     from kiosk.app import start_updates
-    from kiosk.ui.supervisor import Supervisor
+    from kiosk.ui.kiosk.supervisor import Supervisor
 
     window = make_window()
     supervisor = Supervisor(window, reload_library=lambda: window.library)

@@ -8,8 +8,8 @@ from PySide6.QtGui import QAccessible, QFontInfo, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from kiosk.ui.metrics import TEXT_SCALES
-from kiosk.ui.theme import CALM, HIGH_CONTRAST, text_pairs
+from kiosk.ui.style.metrics import TEXT_SCALES
+from kiosk.ui.style.theme import CALM, HIGH_CONTRAST, text_pairs
 
 
 def luminance(colour: str) -> float:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import Settings
 from kiosk.staff_pin import hash_pin
-from kiosk.ui.metrics import MIN_BODY_LINES, MIN_TOUCH_MM, PRIMARY_TOUCH_MM
-from kiosk.ui.supervisor import Supervisor
+from kiosk.ui.kiosk.supervisor import Supervisor
+from kiosk.ui.style.metrics import MIN_BODY_LINES, MIN_TOUCH_MM, PRIMARY_TOUCH_MM
 from tests.ui.layout_audit import audit, visible_scroll_bars
 
 DISPLAYS = [(1920, 1080), (1280, 800), (1024, 600), (800, 1280), (1080, 1920)]

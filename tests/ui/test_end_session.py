@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Settings
 from kiosk.staff_pin import hash_pin
-from kiosk.ui.kiosk_states import State
-from kiosk.ui.theme import CALM
+from kiosk.ui.kiosk.kiosk_states import State
+from kiosk.ui.style.theme import CALM
 from kiosk.ui.visit import PatientState
 from tests.ui.taps import tap
 
@@ -23,7 +23,7 @@ PIN = "2468"
 @pytest.fixture
 def kiosk(qtbot, make_window):
     """A kiosk-mode window with its supervisor; a visit started in French."""
-    from kiosk.ui.supervisor import Supervisor
+    from kiosk.ui.kiosk.supervisor import Supervisor
 
     window = make_window(settings=Settings(staff_pin_hash=hash_pin(PIN)), start=False)
     supervisor = Supervisor(window, reload_library=lambda: window.library)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAccessible, QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.speech import Speaker
-from kiosk.ui.page_layout import OBJECT
+from kiosk.ui.reading.page_layout import OBJECT
 
 SIZES = [(1280, 800), (800, 1280), (1920, 1080), (1024, 600)]
 
@@ -147,7 +147,7 @@ def test_the_picture_palette_stands_out_on_both_themes():
     """Lines, labels, instruments and cement pass 3:1 against the page in both themes (the
     fills sit inside dark outlines)."""
     from kiosk.content.image_check import ILLUSTRATION_PALETTE
-    from kiosk.ui.theme import CALM, HIGH_CONTRAST
+    from kiosk.ui.style.theme import CALM, HIGH_CONTRAST
     from tests.ui.test_accessibility import contrast
 
     drawn = ("#1B1B1B", "#0B4A7F", "#6E6E6E")  # ink, accent, cement

@@ -7,9 +7,9 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.keyboard import OnScreenKeyboard
-from kiosk.ui.metrics import MIN_TOUCH_MM, Metrics, physical_dpi
-from kiosk.ui.theme import CALM, style_sheet
+from kiosk.ui.style.metrics import MIN_TOUCH_MM, Metrics, physical_dpi
+from kiosk.ui.style.theme import CALM, style_sheet
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from tests.ui.taps import tap, type_by_taps
 
 QUESTION = "Combien de temps vais-je rester à l'hôpital ?"

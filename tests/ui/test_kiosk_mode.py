@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk.config import Settings
 from kiosk.staff_pin import hash_pin
-from kiosk.ui.staff_gesture import HOLD_SECONDS
+from kiosk.ui.staff.staff_gesture import HOLD_SECONDS
 
 PIN = "2468"
 SECRET = "Mon secret très personnel ?"
@@ -22,7 +22,7 @@ SECRET = "Mon secret très personnel ?"
 @pytest.fixture
 def kiosk(qtbot, make_window):
     """A kiosk-mode window with its supervisor, a session started, timers shortened."""
-    from kiosk.ui.supervisor import Supervisor
+    from kiosk.ui.kiosk.supervisor import Supervisor
 
     def build(**overrides):
         settings = Settings(**{"staff_pin_hash": hash_pin(PIN), **overrides})

@@ -11,7 +11,7 @@ from kiosk.config import Settings
 from kiosk.content import load_library
 from kiosk.resources import content_dir
 from kiosk.staff_pin import hash_pin
-from kiosk.ui.kiosk_states import TRANSITIONS, Event, State, next_state
+from kiosk.ui.kiosk.kiosk_states import TRANSITIONS, Event, State, next_state
 from tests.ui.taps import tap
 
 PIN = "2468"
@@ -28,7 +28,7 @@ def test_every_state_recovers_from_an_error_and_resume_is_never_entered():
 
 @pytest.fixture
 def kiosk(qtbot, make_window, tmp_path):
-    from kiosk.ui.supervisor import Supervisor
+    from kiosk.ui.kiosk.supervisor import Supervisor
 
     def build(start: bool = True, content=None):
         lib = load_library(content) if content else None

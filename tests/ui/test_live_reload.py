@@ -16,7 +16,7 @@ PAGE = "fr/cimentoplastie/10-sejour.md"
 
 @pytest.fixture
 def live(qtbot, make_window, tmp_path):
-    from kiosk.ui.supervisor import Supervisor
+    from kiosk.ui.kiosk.supervisor import Supervisor
 
     root = tmp_path / "content"
     shutil.copytree(content_dir(), root)

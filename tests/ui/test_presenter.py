@@ -18,7 +18,7 @@ def present(window, on: bool = True) -> None:
 
 @pytest.fixture
 def nurse(qtbot, make_window, monkeypatch):
-    monkeypatch.setattr("kiosk.ui.covered_pages.COVER_AFTER_MS", DWELL_MS)
+    monkeypatch.setattr("kiosk.ui.reading.covered_pages.COVER_AFTER_MS", DWELL_MS)
     window = make_window()
     present(window)
     tap(qtbot, window.home.tiles[0])
@@ -39,7 +39,7 @@ def test_a_page_shown_a_few_seconds_is_ticked(qtbot, nurse, monkeypatch):
     qtbot.waitUntil(lambda: 0 in session.pages_covered, timeout=3_000)
 
     # Each page change starts the count again; a page left before the time is not ticked.
-    monkeypatch.setattr("kiosk.ui.covered_pages.COVER_AFTER_MS", 1_000)
+    monkeypatch.setattr("kiosk.ui.reading.covered_pages.COVER_AFTER_MS", 1_000)
     passed = next_page(qtbot, nurse)
     assert reader.cover_timer.isActive() and passed not in session.pages_covered
     read = next_page(qtbot, nurse)

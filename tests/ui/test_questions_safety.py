@@ -75,7 +75,7 @@ def test_undo_is_offered_for_a_while_or_until_the_next_action(qtbot, screen, mon
     assert not banner.isVisible()
     assert screen.session.questions.own == [SECOND]
 
-    monkeypatch.setattr("kiosk.ui.undo_banner.UNDO_MS", 50)
+    monkeypatch.setattr("kiosk.ui.widgets.undo_banner.UNDO_MS", 50)
     tap(qtbot, screen.list_tab)
     tap(qtbot, screen.list_view.rows[0].remove_button)
     assert banner.isVisible()

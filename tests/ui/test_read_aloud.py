@@ -40,7 +40,7 @@ def test_no_voice_for_the_language_hides_the_button(qtbot, make_window):
 
 def test_reading_aloud_pauses_the_idle_clock(qtbot, make_window):
     from kiosk.config import Settings
-    from kiosk.ui.supervisor import Supervisor
+    from kiosk.ui.kiosk.supervisor import Supervisor
 
     window = make_window(language="en", settings=Settings(), start=False)
     supervisor = Supervisor(window, reload_library=lambda: window.library)

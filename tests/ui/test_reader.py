@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontInfo, QFontMetricsF
 from PySide6.QtTest import QTest
 
-from kiosk.ui.metrics import physical_dpi
+from kiosk.ui.style.metrics import physical_dpi
 
 
 def open_topic(qtbot, window):

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from kiosk.config import Settings
-from kiosk.ui.kiosk_states import State
+from kiosk.ui.kiosk.kiosk_states import State
 from tests.ui.taps import tap
 
 SECRET = "Ma question très secrète ?"
@@ -17,7 +17,7 @@ SECRET = "Ma question très secrète ?"
 
 @pytest.fixture
 def kiosk(qtbot, make_window, monkeypatch):
-    from kiosk.ui.supervisor import Supervisor
+    from kiosk.ui.kiosk.supervisor import Supervisor
 
     window = make_window(settings=Settings(), start=False)
     supervisor = Supervisor(window, reload_library=lambda: window.library)
@@ -87,7 +87,7 @@ def test_a_wipe_that_fails_during_recovery_restarts_the_kiosk(qtbot, kiosk, capl
     break_next(window)
     with caplog.at_level(logging.INFO):
         tap(qtbot, window.reader.next_button)
-    from kiosk.ui.supervisor import EXIT_WIPE_FAILED
+    from kiosk.ui.kiosk.supervisor import EXIT_WIPE_FAILED
 
     assert exits == [EXIT_WIPE_FAILED] == [5]
     assert "wipe step glossary failed (ValueError)" in caplog.text

@@ -15,7 +15,7 @@ PIN = "2468"
 
 @pytest.fixture
 def kiosk(qtbot, make_window):
-    from kiosk.ui.supervisor import Supervisor
+    from kiosk.ui.kiosk.supervisor import Supervisor
 
     def build(idle_s: float = 0.3):
         window = make_window(settings=Settings(staff_pin_hash=hash_pin(PIN)), start=False)

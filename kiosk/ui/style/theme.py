@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from kiosk.ui.metrics import Metrics
+from kiosk.ui.style.metrics import Metrics
 
 
 class Palette(NamedTuple):  # NamedTuple, not a dataclass: ~1 ms less at start-up

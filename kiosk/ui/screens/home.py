@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Topic
 from kiosk.i18n import fill, language_name
-from kiosk.ui.flow_layout import FlowLayout
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, clear_layout, make_label
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton, Tile, TouchScrollArea, clear_layout, make_label
+from kiosk.ui.widgets.flow_layout import FlowLayout
 
 
 class HomeScreen(QWidget):

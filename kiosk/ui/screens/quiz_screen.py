@@ -21,8 +21,8 @@ from kiosk.content import Topic
 from kiosk.content.quiz import MAX_OPTIONS, Quiz, QuizItem
 from kiosk.i18n import fill
 from kiosk.session import Session
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, make_label
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton, Tile, TouchScrollArea, make_label
 
 INTRO = -1
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton
 
 
 class OverflowBar(QWidget):

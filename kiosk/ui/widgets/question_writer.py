@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import fill
 from kiosk.questions import MAX_LENGTH, clean_text
-from kiosk.ui.keyboard import OnScreenKeyboard
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, make_label
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton, make_label
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 
 class QuestionEditor(QPlainTextEdit):

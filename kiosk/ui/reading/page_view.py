@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QVBoxLayout, QW
 from kiosk.content import Figure, Question
 from kiosk.i18n import fill
 from kiosk.pagination import Item, Screen, paginate, screen_of
-from kiosk.ui.illustrations import Illustrations
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.page_layout import TextSpan, image_names, plain_text, text_items
-from kiosk.ui.question_toggle import QuestionToggle
-from kiosk.ui.theme import Palette
-from kiosk.ui.widgets import make_label
+from kiosk.ui.reading.illustrations import Illustrations
+from kiosk.ui.reading.page_layout import TextSpan, image_names, plain_text, text_items
+from kiosk.ui.reading.question_toggle import QuestionToggle
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.style.theme import Palette
+from kiosk.ui.widgets.buttons import make_label
 
 TITLE_KEY = (1, -1, 0)
 

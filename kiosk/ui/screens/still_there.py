@@ -7,8 +7,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.i18n import fill
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, make_label
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton, make_label
 
 
 class StillThereScreen(QWidget):

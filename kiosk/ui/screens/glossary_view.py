@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import GlossaryEntry, Topic
 from kiosk.i18n import fill
-from kiosk.ui.display_bar import display_controls, place_under
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton, TouchScrollArea, make_label
+from kiosk.ui.widgets.display_bar import display_controls, place_under
 
 
 class DefinitionPanel(QFrame):

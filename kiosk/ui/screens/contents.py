@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import Topic
 from kiosk.i18n import fill
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, make_label
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton, Tile, TouchScrollArea, make_label
 
 
 class ContentsScreen(QWidget):

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QWidget
 
 from kiosk.i18n import language_name
-from kiosk.ui.flow_layout import FlowLayout
-from kiosk.ui.metrics import TEXT_SCALES, Metrics
-from kiosk.ui.widgets import BigButton, make_label
+from kiosk.ui.style.metrics import TEXT_SCALES, Metrics
+from kiosk.ui.widgets.buttons import BigButton, make_label
+from kiosk.ui.widgets.flow_layout import FlowLayout
 
 SIZE_LABELS = ("A", "A+", "A++")
 

@@ -17,15 +17,15 @@ from kiosk.content import Topic
 from kiosk.i18n import fill
 from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS, ListItem, Refusal, Removed, clean_text
 from kiosk.session import Session
-from kiosk.ui.display_bar import display_controls, place_under
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.overflow_bar import OverflowBar
-from kiosk.ui.question_list import QuestionListView
-from kiosk.ui.question_toggle import QuestionToggle
-from kiosk.ui.question_writer import QuestionWriter
-from kiosk.ui.theme import Palette
-from kiosk.ui.undo_banner import UndoBanner
-from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
+from kiosk.ui.reading.question_toggle import QuestionToggle
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.style.theme import Palette
+from kiosk.ui.widgets.buttons import BigButton, TouchScrollArea, make_label
+from kiosk.ui.widgets.display_bar import display_controls, place_under
+from kiosk.ui.widgets.overflow_bar import OverflowBar
+from kiosk.ui.widgets.question_list import QuestionListView
+from kiosk.ui.widgets.question_writer import QuestionWriter
+from kiosk.ui.widgets.undo_banner import UndoBanner
 
 KEYBOARD_LAYOUTS = {"fr": "azerty", "en": "qwerty"}
 CONFIRM_GAP_MM = 10  # between "Non, revenir" and "Oui, terminer": at least 8 mm, with margin

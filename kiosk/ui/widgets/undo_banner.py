@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, make_label
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton, make_label
 
 UNDO_MS = 8_000  # long enough to read the line and reach the button, short enough to end
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.metrics import Metrics
+from kiosk.ui.style.metrics import Metrics
 
 LETTER_ROWS = {
     "azerty": ("azertyuiop", "qsdfghjklm", "wxcvbn"),

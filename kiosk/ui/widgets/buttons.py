@@ -1,4 +1,4 @@
-"""Small shared widgets: buttons sized for a finger, topic tiles."""
+"""Small shared widgets: buttons sized for a finger, topic tiles, a touch scroll area."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import fill
-from kiosk.ui.basics import EnterButton, clear_layout
-from kiosk.ui.metrics import Metrics
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.basics import EnterButton, clear_layout
 
 __all__ = ["BigButton", "EnterButton", "Tile", "TouchScrollArea", "clear_layout", "make_label"]
 

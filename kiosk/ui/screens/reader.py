@@ -12,17 +12,17 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content import Page, Topic
 from kiosk.i18n import fill
 from kiosk.session import Session
-from kiosk.ui.covered_pages import CoverTicker
-from kiosk.ui.display_bar import display_controls
-from kiosk.ui.glossary_view import DefinitionPanel
-from kiosk.ui.metrics import MIN_BODY_LINES, Metrics, body_line_px
-from kiosk.ui.overflow_bar import OverflowBar
-from kiosk.ui.page_documents import PageDocuments
-from kiosk.ui.page_nav import PageNav
-from kiosk.ui.page_view import PageView
-from kiosk.ui.swipe import SwipeFilter
-from kiosk.ui.theme import Palette, document_css
-from kiosk.ui.widgets import BigButton, make_label
+from kiosk.ui.reading.covered_pages import CoverTicker
+from kiosk.ui.reading.page_documents import PageDocuments
+from kiosk.ui.reading.page_nav import PageNav
+from kiosk.ui.reading.page_view import PageView
+from kiosk.ui.screens.glossary_view import DefinitionPanel
+from kiosk.ui.style.metrics import MIN_BODY_LINES, Metrics, body_line_px
+from kiosk.ui.style.theme import Palette, document_css
+from kiosk.ui.widgets.buttons import BigButton, make_label
+from kiosk.ui.widgets.display_bar import display_controls
+from kiosk.ui.widgets.overflow_bar import OverflowBar
+from kiosk.ui.widgets.swipe import SwipeFilter
 
 if TYPE_CHECKING:
     from kiosk.speech import Speaker

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.i18n import fill
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, make_label
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton, make_label
 
 PROGRESS_STEPS = 60  # the progress bar's share of one page, divided among its screens
 

@@ -1,5 +1,5 @@
 """Kiosk-wide behaviour around the main window, as an explicit state machine
-(kiosk.ui.kiosk_states): locking in kiosk mode, the idle wipe, staff access (gesture, PIN,
+(kiosk.ui.kiosk.kiosk_states): locking in kiosk mode, the idle wipe, staff access (gesture, PIN,
 panel), content reload and recovery from unexpected errors.
 """
 
@@ -21,16 +21,16 @@ from kiosk.content import Library
 from kiosk.content.reload import merge_reload
 from kiosk.i18n import fill
 from kiosk.staff_pin import PinGuard
-from kiosk.ui import staff_info
-from kiosk.ui.content_watcher import ContentWatcher
-from kiosk.ui.idle import IdleWatcher
-from kiosk.ui.kiosk_guard import KioskGuard
-from kiosk.ui.kiosk_states import Event, State, next_state
+from kiosk.ui.kiosk.idle import IdleWatcher
+from kiosk.ui.kiosk.kiosk_guard import KioskGuard
+from kiosk.ui.kiosk.kiosk_states import Event, State, next_state
+from kiosk.ui.kiosk.screen_keeper import ScreenKeeper
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.pin_pad import PinPadScreen
-from kiosk.ui.screen_keeper import ScreenKeeper
-from kiosk.ui.staff_gesture import StaffGesture
-from kiosk.ui.staff_panel import StaffPanel
+from kiosk.ui.staff import staff_info
+from kiosk.ui.staff.content_watcher import ContentWatcher
+from kiosk.ui.staff.pin_pad import PinPadScreen
+from kiosk.ui.staff.staff_gesture import StaffGesture
+from kiosk.ui.staff.staff_panel import StaffPanel
 
 log = logging.getLogger(__name__)
 RECOVERY_SECONDS = 10

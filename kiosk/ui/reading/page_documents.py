@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont, QTextDocument
 
 from kiosk.content import Page
-from kiosk.ui.metrics import Metrics
+from kiosk.ui.style.metrics import Metrics
 
 
 class PageDocuments(QObject):

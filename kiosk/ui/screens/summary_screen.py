@@ -37,8 +37,8 @@ from kiosk.summary import (
     qr_caption,
     qr_payload,
 )
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton, TouchScrollArea, make_label
 
 log = logging.getLogger(__name__)
 LOCALES = {"fr": QLocale.Language.French, "en": QLocale.Language.English}

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout,
 
 from kiosk.i18n import fill
 from kiosk.staff_pin import PinGuard
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, make_label
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton, make_label
 
 INACTIVITY_MS = 20_000  # an untouched PIN pad closes after this
 

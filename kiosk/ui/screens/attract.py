@@ -5,7 +5,7 @@ It is the first screen painted at start-up, before the content is loaded and the
 screens exist, so it is built from topic titles alone and without touching PySide6's
 ``Qt`` namespace: creating that namespace takes ~16 ms, a tenth of a bare window's start.
 Alignment, plain-text format and button width therefore come from the style sheet
-(kiosk.ui.theme).
+(kiosk.ui.style.theme).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from PySide6.QtGui import QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.i18n import language_name, translate_in
-from kiosk.ui.basics import EnterButton, clear_layout
-from kiosk.ui.metrics import Metrics
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.basics import EnterButton, clear_layout
 
 INVITATION = "Touchez l'écran pour commencer"
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import fill
 from kiosk.questions import ListItem
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, TouchScrollArea, make_label
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton, TouchScrollArea, make_label
 
 
 class QuestionRow(QFrame):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
-from kiosk.ui.icons import pixmap
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.theme import Palette
-from kiosk.ui.widgets import EnterButton, make_label
+from kiosk.ui.style.icons import pixmap
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.style.theme import Palette
+from kiosk.ui.widgets.buttons import EnterButton, make_label
 
 
 class QuestionToggle(EnterButton):

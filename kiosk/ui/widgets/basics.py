@@ -1,5 +1,5 @@
 """Widget helpers that leave PySide6's ``Qt`` namespace alone, so the first screen painted
-at start-up can use them (creating that namespace costs ~16 ms; see kiosk.ui.attract)."""
+at start-up can use them (creating that namespace costs ~16 ms; see kiosk.ui.screens.attract)."""
 
 from __future__ import annotations
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n import language_name
-from kiosk.ui.flow_layout import FlowLayout
-from kiosk.ui.metrics import Metrics
-from kiosk.ui.widgets import BigButton, Tile, TouchScrollArea, clear_layout, make_label
+from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.widgets.buttons import BigButton, Tile, TouchScrollArea, clear_layout, make_label
+from kiosk.ui.widgets.flow_layout import FlowLayout
 
 
 class StaffPanel(QWidget):

@@ -1,0 +1,1 @@
+"""Staff tools: the hidden gesture, the PIN pad, the staff panel and content updates."""

@@ -1,0 +1,1 @@
+"""Look: theme colours, fonts, icons and physical metrics (mm, degrees)."""

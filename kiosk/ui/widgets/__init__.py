@@ -1,0 +1,1 @@
+"""Reusable widgets: buttons, bars, the on-screen keyboard, lists and banners."""
