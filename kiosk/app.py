@@ -16,13 +16,8 @@ from kiosk.resources import content_dir, fonts_dir, resource_path
 from kiosk.session import Session
 
 if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
-    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
 
-    from kiosk.content import Library
-    from kiosk.speech import Speaker
-    from kiosk.ui.kiosk.supervisor import Supervisor
-    from kiosk.ui.reading.figures_hook import FigureCounter
 
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
@@ -31,7 +26,6 @@ EXIT_START_FAILED = 4
 # not restart (systemd's RestartPreventExitStatus=, deploy/kiosk-session). Any other end
 # (a crash, a signal, exit 0 from elsewhere) is restarted.
 EXIT_STAFF_QUIT = 10
-STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP")  # logged, then a clean stop: 128 + number
 SPEECH_DELAY_MS = 1500
 
 
@@ -74,6 +68,8 @@ def run(argv: list[str] | None = None) -> int:
 
         return check_main(argv[1:])
     if argv[:1] == ["set-pin"]:
+        from kiosk.pin_command import set_pin
+
         return set_pin(argv[1:])
     if argv[:1] == ["publish"]:
         from kiosk.fleet.cli import publish_main
@@ -101,6 +97,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     from kiosk.content.titles import peek_titles
     from kiosk.logs import enable_crash_reports, last_lines, setup_logging
     from kiosk.paths import AppPaths
+    from kiosk.process import stop_on_signals
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.style.fonts import register_bundled_fonts
 
@@ -135,6 +132,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
     def second_step() -> None:
         from PySide6.QtGui import QIcon  # its Python type takes ~1.3 ms to set up
 
+        from kiosk.process import tune_allocator
+        from kiosk.services import count_figures, load_and_log, make_speaker, start_updates
         from kiosk.ui.kiosk.supervisor import Supervisor
 
         tune_allocator()
@@ -206,94 +205,6 @@ def run_kiosk(args: argparse.Namespace) -> int:
     return code
 
 
-def stop_on_signals(app: QObject, window: QWidget) -> None:
-    """SIGTERM, SIGINT and SIGHUP: log the signal, end the visit through the normal wipe,
-    and leave the event loop with 128 + the signal's number (a service restarts that).
-
-    Python runs its signal handlers only between bytecodes, never while Qt's event loop
-    waits in C++: the handler here does nothing itself, but Python writes each signal's
-    number to a socket (signal.set_wakeup_fd) that a QSocketNotifier watches."""
-    import signal
-    import socket
-
-    from PySide6.QtCore import QCoreApplication, QSocketNotifier
-
-    numbers = [getattr(signal, name) for name in STOP_SIGNALS if hasattr(signal, name)]
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    try:
-        signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
-    except ValueError:  # not the main thread (a test harness): keep Python's defaults
-        reader.close()
-        writer.close()
-        return
-    for number in numbers:
-        signal.signal(number, lambda *_: None)  # the wakeup socket carries the number
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-    stopping: list[int] = []
-
-    def woken() -> None:
-        try:
-            received = reader.recv(64)
-        except (BlockingIOError, InterruptedError):
-            return
-        for number in received:
-            if number not in numbers or stopping:
-                continue
-            stopping.append(number)
-            log.warning("%s received: ending the visit and stopping", signal.Signals(number).name)
-            if hasattr(window, "visit"):  # built: a patient may be there, wipe as usual
-                window.end_session("stopped")  # type: ignore[attr-defined]
-            window.may_close = True  # type: ignore[attr-defined]
-            QCoreApplication.exit(128 + number)
-
-    notifier.activated.connect(woken)
-    app._stop_signals = (notifier, reader, writer)  # type: ignore[attr-defined]  # kept alive
-
-
-def start_updates(
-    window: QWidget,
-    supervisor: Supervisor,
-    settings: Settings,
-    state: Path,
-    figures: FigureCounter | None = None,
-) -> None:
-    """Signed content updates, when configured: checks on a schedule and from the staff
-    panel; a new release is shown from the next patient on (docs/fleet.md)."""
-    panel = supervisor.panel
-    if not (settings.update_source and settings.trusted_root):
-        panel.show_updates(False, "")
-        return
-    from kiosk.ui.staff.updates import UpdateService
-
-    updates = UpdateService(settings, state, window)
-
-    def checked(result) -> None:
-        panel.show_updates(True, updates.status_text())
-        if figures is not None:  # the release shown and the last check, for monitoring
-            from kiosk.fleet.update import current_release, last_check_hour
-
-            figures.figures.set_status(current_release(state), last_check_hour(state))
-        if result.changed:
-            supervisor.on_content_changed()  # between two patients
-
-    updates.checked.connect(checked)
-    panel.update_requested.connect(updates.check_now)
-    panel.show_updates(True, updates.status_text())
-    updates.start()
-
-
-def count_figures(app: QObject, window: QWidget, folder: Path) -> FigureCounter:
-    """Anonymous usage figures for the hospital's monitoring (docs/fleet.md)."""
-    from kiosk.fleet.figures import Figures
-    from kiosk.ui.reading.figures_hook import FigureCounter
-
-    counter = FigureCounter(window, Figures(folder))
-    app.aboutToQuit.connect(counter.close)  # type: ignore[attr-defined]
-    return counter
-
-
 def show_full_screen(window: QWidget) -> None:
     """Full screen, and covering the screen even where no window manager honours the
     request (a bare X server started with just the kiosk)."""
@@ -303,101 +214,3 @@ def show_full_screen(window: QWidget) -> None:
 
 def _start_language(wanted: str, available: list[str]) -> str:
     return sorted(available)[0] if available and wanted not in available else wanted
-
-
-def tune_allocator() -> None:
-    """glibc keeps freed large buffers (summary previews) in the heap for reuse, so the
-    resident size of a long-running kiosk creeps up; returning them at once keeps it flat.
-    Same as MALLOC_MMAP_THRESHOLD_=1048576; a no-op where glibc is absent."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(-3, 1024 * 1024)  # M_MMAP_THRESHOLD
-    except (OSError, AttributeError):
-        log.debug("allocator tuning unavailable")
-
-
-def make_speaker(parent: QObject, languages: tuple[str, ...] = ("fr", "en")) -> Speaker:
-    from kiosk.speech import Speaker
-
-    speaker = Speaker(parent=parent, languages=languages)
-    if not speaker.retrying:  # else the speaker logs what it waits for, and when it is ready
-        for language in languages:
-            reason = speaker.unavailable_reason(language)
-            if reason:
-                log.warning("read-aloud in %s unavailable: %s", language, reason)
-    return speaker
-
-
-def load_and_log(root: Path) -> Library:
-    from kiosk.content.loader import load_library
-
-    library = load_library(root)
-    topics = sum(len(topics) for topics in library.topics.values())
-    log.info(
-        "content loaded: %d topics in %s, %d problems",
-        topics,
-        library.languages,
-        len(library.problems),
-    )
-    for problem in library.problems:
-        log.warning("content: %s", problem)
-    return library
-
-
-def set_pin(argv: list[str]) -> int:
-    """`kiosk set-pin [--config FILE] [--min-digits N]`: store a new staff PIN as a salted
-    hash, editing the configuration file as TOML (see kiosk.staff_pin.write_pin_hash)."""
-    from kiosk.staff_pin import FLOOR_DIGITS, MIN_DIGITS, check_new_pin, hash_pin, write_pin_hash
-
-    parser = argparse.ArgumentParser(prog="kiosk set-pin", description="Set the staff PIN.")
-    parser.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
-    parser.add_argument(
-        "--min-digits",
-        type=int,
-        default=MIN_DIGITS,
-        metavar="N",
-        help=f"shortest PIN accepted (default {MIN_DIGITS}, at least {FLOOR_DIGITS}); a "
-        "4-digit PIN falls to offline guessing in minutes if the file is read",
-    )
-    args = parser.parse_args(argv)
-    if args.min_digits < FLOOR_DIGITS:
-        parser.error(f"--min-digits must be at least {FLOOR_DIGITS}")
-    path = args.config or _standard_config_file()
-    _, problems = load_settings(path)
-    if any(problem.message.startswith(("syntax error", "cannot read")) for problem in problems):
-        print(f"kiosk set-pin: fix {path} first: {problems[0]}", file=sys.stderr)
-        return 2
-    import getpass
-
-    try:
-        pin = getpass.getpass("New staff PIN (digits): ")
-        again = getpass.getpass("Same PIN again: ")
-    except (EOFError, KeyboardInterrupt):  # no input, Ctrl-D or Ctrl-C
-        print("\nkiosk set-pin: cancelled; nothing changed", file=sys.stderr)
-        return 1
-    if pin != again:
-        print("kiosk set-pin: the two PINs differ; nothing changed", file=sys.stderr)
-        return 2
-    try:
-        check_new_pin(pin, args.min_digits)
-        pin_hash = hash_pin(pin)
-    except ValueError as error:
-        print(f"kiosk set-pin: {error}; nothing changed", file=sys.stderr)
-        return 2
-    try:
-        write_pin_hash(path, pin_hash)
-    except (OSError, ValueError) as error:
-        print(f"kiosk set-pin: {error}; no PIN set", file=sys.stderr)
-        return 2
-    print(f"Staff PIN set in {path}")
-    return 0
-
-
-def _standard_config_file() -> Path:
-    from kiosk.paths import AppPaths
-
-    return AppPaths.standard().config_file

@@ -147,7 +147,7 @@ def test_set_pin_refuses_a_file_that_is_not_toml():
 def run_set_pin(monkeypatch, capsys, config, *answers, extra=()):
     import getpass
 
-    from kiosk.app import set_pin
+    from kiosk.pin_command import set_pin
 
     replies = iter(answers)
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(replies))

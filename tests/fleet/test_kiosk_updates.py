@@ -25,7 +25,7 @@ def retitle(content: Path, title: str) -> None:
 
 
 def test_an_update_reaches_the_next_patient_not_the_current_one(qtbot, make_window, fleet):
-    from kiosk.app import start_updates
+    from kiosk.services import start_updates
     from kiosk.ui.kiosk.supervisor import Supervisor
 
     assert fleet.publish().release == 1
@@ -62,7 +62,7 @@ def test_an_update_reaches_the_next_patient_not_the_current_one(qtbot, make_wind
 
 
 def test_updates_off_say_so_on_the_staff_panel(qtbot, make_window):
-    from kiosk.app import start_updates
+    from kiosk.services import start_updates
     from kiosk.ui.kiosk.supervisor import Supervisor
 
     window = make_window()

@@ -1,0 +1,75 @@
+"""Process-level set-up of the running kiosk: stop signals and the allocator."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger("kiosk")
+STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP")  # logged, then a clean stop: 128 + number
+
+
+def stop_on_signals(app: QObject, window: QWidget) -> None:
+    """SIGTERM, SIGINT and SIGHUP: log the signal, end the visit through the normal wipe,
+    and leave the event loop with 128 + the signal's number (a service restarts that).
+
+    Python runs its signal handlers only between bytecodes, never while Qt's event loop
+    waits in C++: the handler here does nothing itself, but Python writes each signal's
+    number to a socket (signal.set_wakeup_fd) that a QSocketNotifier watches."""
+    import signal
+    import socket
+
+    from PySide6.QtCore import QCoreApplication, QSocketNotifier
+
+    numbers = [getattr(signal, name) for name in STOP_SIGNALS if hasattr(signal, name)]
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    try:
+        signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    except ValueError:  # not the main thread (a test harness): keep Python's defaults
+        reader.close()
+        writer.close()
+        return
+    for number in numbers:
+        signal.signal(number, lambda *_: None)  # the wakeup socket carries the number
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    stopping: list[int] = []
+
+    def woken() -> None:
+        try:
+            received = reader.recv(64)
+        except (BlockingIOError, InterruptedError):
+            return
+        for number in received:
+            if number not in numbers or stopping:
+                continue
+            stopping.append(number)
+            log.warning("%s received: ending the visit and stopping", signal.Signals(number).name)
+            if hasattr(window, "visit"):  # built: a patient may be there, wipe as usual
+                window.end_session("stopped")  # type: ignore[attr-defined]
+            window.may_close = True  # type: ignore[attr-defined]
+            QCoreApplication.exit(128 + number)
+
+    notifier.activated.connect(woken)
+    app._stop_signals = (notifier, reader, writer)  # type: ignore[attr-defined]  # kept alive
+
+
+def tune_allocator() -> None:
+    """glibc keeps freed large buffers (summary previews) in the heap for reuse, so the
+    resident size of a long-running kiosk creeps up; returning them at once keeps it flat.
+    Same as MALLOC_MMAP_THRESHOLD_=1048576; a no-op where glibc is absent."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(-3, 1024 * 1024)  # M_MMAP_THRESHOLD
+    except (OSError, AttributeError):
+        log.debug("allocator tuning unavailable")
