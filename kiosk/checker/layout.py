@@ -35,10 +35,6 @@ class PageScreens:
     page: Page
     counts: tuple[tuple[int, int, int, int], ...]  # (width, height, text size index, screens)
 
-    @property
-    def most(self) -> int:
-        return max(count for *_rest, count in self.counts)
-
     def screens(self, width: int, height: int, size: int) -> int:
         return next(c for w, h, s, c in self.counts if (w, h, s) == (width, height, size))
 

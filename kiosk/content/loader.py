@@ -305,11 +305,6 @@ def _text(element: ET.Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def _inner_html(element: ET.Element) -> str:
-    parts = [ET.tostring(child, encoding="unicode", method="html") for child in element]
-    return (element.text or "") + "".join(parts)
-
-
 def _render_optional(
     path: Path, topic_dir: Path, problems: list[ContentProblem]
 ) -> Rendered | None:
@@ -376,9 +371,7 @@ def _load_glossary(
                     )
                     continue
                 entries.append(
-                    GlossaryEntry(
-                        term_id(forms[0]), forms[0], tuple(forms), _inner_html(child), _text(child)
-                    )
+                    GlossaryEntry(term_id(forms[0]), forms[0], tuple(forms), _text(child))
                 )
                 forms = []
         if forms:

@@ -61,7 +61,6 @@ class GlossaryEntry:
     id: str  # derived from the headword, for term: links
     term: str
     forms: tuple[str, ...]  # the term itself first, then other forms (plural...)
-    definition_html: str
     definition_text: str
 
 

@@ -60,10 +60,6 @@ class StillThereScreen(QWidget):
         self._remaining = 0
         self._show_remaining()
 
-    @property
-    def remaining(self) -> int:
-        return self._remaining
-
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._continue()  # a touch anywhere says "I am here"
 
