@@ -97,12 +97,11 @@ def run_kiosk(args: argparse.Namespace) -> int:
     from kiosk.content.titles import peek_titles
     from kiosk.logs import enable_crash_reports, last_lines, setup_logging
     from kiosk.paths import AppPaths
-    from kiosk.process import stop_on_signals
+    from kiosk.process import stop_on_signals, utf8_locale
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.style.fonts import register_bundled_fonts
 
-    if os.name == "posix" and not any(os.environ.get(k) for k in ("LC_ALL", "LC_CTYPE", "LANG")):
-        os.environ["LC_CTYPE"] = "C.UTF-8"  # under systemd or env -i Qt warns without one
+    utf8_locale()
     app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0]]))
     paths = AppPaths.standard()
     settings, config_problems = load_settings(args.config or paths.config_file)

@@ -1,17 +1,66 @@
-"""Process-level set-up of the running kiosk: stop signals and the allocator."""
+"""Process-wide set-up shared by the kiosk, its self-test and the content checker: the
+locale Qt expects, Qt's message handler (chained, never replaced), stop signals and the
+allocator."""
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
 
+# Sees one Qt message (kind, context, text); True when it has dealt with it, False to pass
+# it on to the handler installed before (pytest-qt's, say) or to Qt's default.
+QtMessageFilter = Callable[[Any, Any, str], bool]
+
 log = logging.getLogger("kiosk")
 STOP_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP")  # logged, then a clean stop: 128 + number
+
+
+def utf8_locale() -> None:
+    """Before a QApplication is made: under systemd or ``env -i`` no locale is set and Qt
+    warns that it is not UTF-8; C.UTF-8 is there on every Linux."""
+    if os.name == "posix" and not any(os.environ.get(k) for k in ("LC_ALL", "LC_CTYPE", "LANG")):
+        os.environ["LC_CTYPE"] = "C.UTF-8"
+
+
+def chain_qt_messages(
+    message_filter: QtMessageFilter, *, print_unhandled: bool = True
+) -> Callable[[], None]:
+    """Put ``message_filter`` in front of Qt's current message handler; return the call that
+    puts the previous handler back. What the filter passes on goes to the handler before
+    it, or, when there was none, is printed as Qt would (unless ``print_unhandled`` is
+    False: the filter reports messages itself)."""
+    from PySide6.QtCore import qFormatLogMessage, qInstallMessageHandler
+
+    def handler(kind: Any, context: Any, message: str) -> None:
+        if message_filter(kind, context, message):
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        elif print_unhandled:  # what Qt's default handler does
+            print(qFormatLogMessage(kind, context, message), file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    return lambda: qInstallMessageHandler(previous)
+
+
+@contextmanager
+def qt_messages_through(
+    message_filter: QtMessageFilter, *, print_unhandled: bool = True
+) -> Iterator[None]:
+    """``chain_qt_messages`` for the time of a ``with`` block."""
+    restore = chain_qt_messages(message_filter, print_unhandled=print_unhandled)
+    try:
+        yield
+    finally:
+        restore()
 
 
 def stop_on_signals(app: QObject, window: QWidget) -> None:

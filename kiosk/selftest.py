@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from kiosk.system_libraries import explain
 
@@ -76,11 +76,10 @@ def _application():
 
     app = QApplication.instance()
     if app is None:
+        from kiosk.process import utf8_locale
+
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        if os.name == "posix" and not any(
-            os.environ.get(name) for name in ("LC_ALL", "LC_CTYPE", "LANG")
-        ):
-            os.environ["LC_CTYPE"] = "C.UTF-8"  # else Qt warns that the locale is not UTF-8
+        utf8_locale()
         app = QApplication([sys.argv[0] if sys.argv and sys.argv[0] else "kiosk"])
     return app
 
@@ -89,25 +88,21 @@ def run_self_test(content_dir: Path | None = None) -> int:
     """Exercise content, every page, the summary and its PDF; return 0 if all went well."""
     report = Report()
     try:
-        from PySide6.QtCore import qInstallMessageHandler
+        import PySide6.QtCore  # noqa: F401
     except ImportError as error:  # a system library Qt needs is missing
         line = explain(error)
         if line is None:
             raise
         report.fail("Qt", line)
         return _finish(report, time.perf_counter())
-    previous = None
+    from kiosk.process import qt_messages_through
 
-    def on_qt_message(kind, context, message: str) -> None:
+    def on_qt_message(kind: Any, context: Any, message: str) -> bool:
         report.qt_message(kind, context, message)
-        if previous is not None:  # e.g. pytest-qt's, which fails tests on Qt warnings
-            previous(kind, context, message)
+        return False  # passed on to e.g. pytest-qt's, which fails tests on Qt warnings
 
-    previous = qInstallMessageHandler(on_qt_message)
-    try:
+    with qt_messages_through(on_qt_message, print_unhandled=False):  # the report says them
         return _run(report, content_dir)
-    finally:
-        qInstallMessageHandler(previous)
 
 
 def _run(report: Report, content_dir: Path | None) -> int:

@@ -16,7 +16,9 @@ import sys
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal, qInstallMessageHandler
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+
+from kiosk.process import qt_messages_through
 
 log = logging.getLogger(__name__)
 
@@ -38,21 +40,19 @@ def _tts_module() -> tuple[ModuleType | None, str]:
 
     # Loading QtMultimedia (under QtTextToSpeech) warns when PipeWire is absent, which is
     # normal here; a Qt warning would also fail the UI tests. Log it for staff instead.
-    def quiet(kind: Any, context: Any, message: str) -> None:
-        if context.category != "qt.multimedia.symbolsresolver" and previous is not None:
-            previous(kind, context, message)  # e.g. pytest-qt's
-        else:
-            log.info("Qt, loading QtTextToSpeech: %s", message)
+    def quiet(kind: Any, context: Any, message: str) -> bool:
+        if context.category != "qt.multimedia.symbolsresolver":
+            return False  # on to the handler before, e.g. pytest-qt's
+        log.info("Qt, loading QtTextToSpeech: %s", message)
+        return True
 
-    previous = qInstallMessageHandler(quiet)
     try:
-        from PySide6 import QtTextToSpeech
+        with qt_messages_through(quiet):
+            from PySide6 import QtTextToSpeech
     except ModuleNotFoundError:
         return None, "speech add-on QtTextToSpeech not installed (PySide6-Addons)"
     except ImportError as error:  # the add-on is there, a system library it needs is not
         return None, f"cannot load QtTextToSpeech: {error} (see the README's package list)"
-    finally:
-        qInstallMessageHandler(previous)
     return QtTextToSpeech, ""
 
 

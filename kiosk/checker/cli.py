@@ -86,21 +86,19 @@ def main(argv: list[str]) -> int:
 
 def _ensure_application() -> None:
     """Layout needs a QApplication: reuse the running one, or make an offscreen one."""
-    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
+
+    from kiosk.process import chain_qt_messages, utf8_locale
 
     if QApplication.instance() is not None:
         return
     # Offscreen: nothing appears on screen and results do not depend on the monitor.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    utf8_locale()
     global _app
     _app = QApplication([sys.argv[0] if sys.argv else "kiosk", "check"])
 
-    def handler(mode, context, message: str) -> None:
-        if not message.startswith(QUIET_QT_MESSAGES):
-            print(message, file=sys.stderr)
-
-    qInstallMessageHandler(handler)
+    chain_qt_messages(lambda kind, context, message: message.startswith(QUIET_QT_MESSAGES))
 
 
 _app = None  # keeps the QApplication made by the checker alive
