@@ -12,11 +12,11 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.widgets.pointer import PRESSES, RELEASES, global_position
+
 HOLD_SECONDS = 3.0
 TAPS = 3
 WINDOW_SECONDS = 6.0
-PRESS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
-RELEASE = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd}
 
 
 class StaffGesture(QObject):
@@ -38,11 +38,11 @@ class StaffGesture(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in PRESS | RELEASE or not isinstance(event, QMouseEvent | QTouchEvent):
+        if kind not in PRESSES | RELEASES or not isinstance(event, QMouseEvent | QTouchEvent):
             return False
         if isinstance(event, QMouseEvent) and event.source() != _NOT_SYNTHESIZED:
             return False  # the touch itself was counted
-        point = _global_point(event)
+        point = global_position(event)
         if point is None:
             return False
         corner = self._corner(point)
@@ -50,7 +50,7 @@ class StaffGesture(QObject):
         if seen == self._last_seen:  # the same event, propagating to a parent widget
             return corner is not None
         self._last_seen = seen
-        if kind in PRESS:
+        if kind in PRESSES:
             self._on_press(corner)
         else:
             self._on_release(corner)
@@ -91,13 +91,6 @@ class StaffGesture(QObject):
 
     def _reset(self) -> None:
         self._hold_started, self._armed_until, self._taps = None, 0.0, 0
-
-
-def _global_point(event: QMouseEvent | QTouchEvent) -> QPointF | None:
-    if isinstance(event, QTouchEvent):
-        points = event.points()
-        return points[0].globalPosition() if points else None
-    return event.globalPosition()
 
 
 _NOT_SYNTHESIZED = Qt.MouseEventSource.MouseEventNotSynthesized

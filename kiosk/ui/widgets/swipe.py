@@ -9,10 +9,9 @@ once by their timestamp.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Signal
-from PySide6.QtGui import QMouseEvent, QSinglePointEvent, QTouchEvent
+from PySide6.QtGui import QMouseEvent, QTouchEvent
 
-PRESS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
-RELEASE = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd}
+from kiosk.ui.widgets.pointer import PRESSES, RELEASES, global_position
 
 
 class SwipeFilter(QObject):
@@ -32,13 +31,13 @@ class SwipeFilter(QObject):
         kind = event.type()
         if kind == QEvent.Type.TouchCancel:
             self._start = None
-        elif kind in PRESS | RELEASE and isinstance(event, QMouseEvent | QTouchEvent):
-            position = _global_position(event)
+        elif kind in PRESSES | RELEASES and isinstance(event, QMouseEvent | QTouchEvent):
+            position = global_position(event, one_finger=True)
             if position is None:
                 self._start = None
-            elif kind in PRESS and event.timestamp() != self._start_time:
+            elif kind in PRESSES and event.timestamp() != self._start_time:
                 self._start, self._start_time = position, event.timestamp()
-            elif kind in RELEASE and event.timestamp() != self._finish_time:
+            elif kind in RELEASES and event.timestamp() != self._finish_time:
                 self._finish_time = event.timestamp()
                 self._finish(position)
         return False  # observe only: scrolling and taps still work
@@ -52,11 +51,3 @@ class SwipeFilter(QObject):
         self.last_was_drag = max(abs(dx), abs(dy)) > self.min_distance_px / 4
         if abs(dx) >= self.min_distance_px and abs(dx) > 1.5 * abs(dy):
             self.swiped.emit(1 if dx < 0 else -1)
-
-
-def _global_position(event: QSinglePointEvent | QTouchEvent) -> QPointF | None:
-    """Screen position (viewports differ); None for multi-finger touches."""
-    if isinstance(event, QTouchEvent):
-        points = event.points()
-        return points[0].globalPosition() if len(points) == 1 else None
-    return event.globalPosition()

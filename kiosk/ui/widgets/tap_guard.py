@@ -14,8 +14,10 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QGuiApplication, QPointerEvent, QWindow
 from PySide6.QtWidgets import QWidget
 
-PRESSES = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin}
-RELEASES = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd}
+from kiosk.ui.widgets.pointer import PRESSES as FIRST_PRESSES
+from kiosk.ui.widgets.pointer import RELEASES
+
+PRESSES = FIRST_PRESSES | {QEvent.Type.MouseButtonDblClick}  # a double click presses too
 
 
 class TapGuard(QObject):
