@@ -275,12 +275,11 @@ def load_settings(path: Path | None) -> tuple[Settings, list[ConfigProblem]]:
         if option is None:
             unknown += 1
             if unknown <= MAX_UNKNOWN_REPORTED:
-                import difflib
+                from kiosk.suggestions import did_you_mean
 
-                hint = difflib.get_close_matches(key, list(OPTIONS), n=1)
-                suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+                hint = did_you_mean(key, OPTIONS)
                 problems.append(
-                    ConfigProblem(path, lines.get(key), f"unknown option '{key}'{suggestion}")
+                    ConfigProblem(path, lines.get(key), f"unknown option '{key}'{hint}")
                 )
             elif unknown == MAX_UNKNOWN_REPORTED + 1:
                 first_unreported = lines.get(key)

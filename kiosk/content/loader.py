@@ -26,6 +26,7 @@ from kiosk.content.model import (
 )
 from kiosk.content.quiz import Quiz, parse_quiz
 from kiosk.content.titles import LANGUAGE_DIR
+from kiosk.suggestions import did_you_mean
 
 PAGE_FILE = re.compile(r"^\d+[-_].*\.md$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -201,8 +202,7 @@ def _check_meta(
     ok = True
     for key in doc.meta:
         if key not in known:
-            hint = _closest(key, known)
-            suggestion = f" (did you mean {hint!r}?)" if hint else ""
+            suggestion = did_you_mean(key, known)
             problems.append(
                 ContentProblem(
                     path,
@@ -218,13 +218,6 @@ def _check_meta(
     if not ok:
         return None
     return {key: " ".join(v.strip() for v in values) for key, values in doc.meta.items()}
-
-
-def _closest(word: str, choices: set[str]) -> str | None:
-    import difflib
-
-    matches = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return matches[0] if matches else None
 
 
 def _load_page(

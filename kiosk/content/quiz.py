@@ -19,7 +19,6 @@ A quiz with fewer than :data:`MIN_ITEMS` usable questions is left out.
 
 from __future__ import annotations
 
-import difflib
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from kiosk.content.markdown_pipeline import Rendered, line_of
 from kiosk.content.model import ContentProblem
+from kiosk.suggestions import did_you_mean
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # "[x] " marks the right answer ({: .right } does not survive on a list item); a "[ ] "
@@ -180,8 +180,7 @@ def _read_values(
         if match and (match.group(1).lower() in KEYS or number == 0):
             key = match.group(1).lower()
             if key not in KEYS:
-                hint = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
-                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+                suggestion = did_you_mean(key, KEYS)
                 problems.append(
                     ContentProblem(
                         path,
