@@ -12,7 +12,8 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from kiosk.content.glossary_links import term_id
+from kiosk.content.glossary_links import TermLinker, term_id
+from kiosk.content.limits import MAX_PAGE_BYTES, over_limit, too_many_pages
 from kiosk.content.markdown_pipeline import Rendered, line_of, read_source, render
 from kiosk.content.model import (
     ContentProblem,
@@ -43,9 +44,6 @@ TOPIC_KEYS = {
 TOPIC_REQUIRED = ("title", "description", "language", "version", "reviewed", "source")
 PAGE_KEYS = {"title", "key", "questions", "recap"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# A topic is read page by page by one patient: far fewer pages than this. The cap keeps a
-# runaway folder (10,000 pages) from stalling the kiosk's start-up and the checker.
-MAX_PAGES = 200
 
 
 def load_library(root: Path) -> Library:
@@ -81,12 +79,9 @@ def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) 
         problems.append(ContentProblem(topic_file, None, "topic.md is missing; topic skipped"))
         return None
     page_files = sorted(p for p in topic_dir.glob("*.md") if PAGE_FILE.match(p.name))
-    if len(page_files) > MAX_PAGES:
-        message = (
-            f"topic has {len(page_files)} pages, more than {MAX_PAGES} (the limit); "
-            "topic skipped: split it into smaller topics"
-        )
-        problems.append(ContentProblem(topic_dir, None, message))
+    too_many = too_many_pages(topic_dir, len(page_files))  # counted before anything is read
+    if too_many is not None:
+        problems.append(too_many)
         return None
     before = len(problems)
     meta_doc = _render_file(topic_file, topic_dir, set(), problems)
@@ -120,7 +115,7 @@ def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) 
 
     categories = _load_questions(topic_dir / "questions.md", topic_dir, problems)
     glossary = _load_glossary(topic_dir / "glossary.md", topic_dir, problems)
-    terms = {entry.id: entry.forms for entry in glossary}
+    terms = TermLinker({entry.id: entry.forms for entry in glossary})  # once per topic
     question_ids = {q.id for c in categories for q in c.questions}
     slugs = {p.stem for p in page_files}
     pages: list[Page] = []
@@ -180,11 +175,19 @@ def _render_file(
     topic_dir: Path,
     slugs: set[str],
     problems: list[ContentProblem],
-    terms: dict[str, tuple[str, ...]] | None = None,
+    terms: TermLinker | None = None,
 ) -> Rendered | None:
-    source, read_problems = read_source(path)
+    if PAGE_FILE.match(path.name):
+        advice = " for a page: split it into several pages"
+        source, read_problems = read_source(path, MAX_PAGE_BYTES, advice)
+    else:
+        source, read_problems = read_source(path)
     problems.extend(read_problems)
     if source is None:
+        return None
+    too_many = over_limit(path, source)  # counted on the source: nothing converted yet
+    if too_many is not None:
+        problems.append(too_many)
         return None
     rendered = render(source, path, topic_dir, slugs, terms)
     problems.extend(rendered.problems)
@@ -225,7 +228,7 @@ def _load_page(
     topic_dir: Path,
     slugs: set[str],
     question_ids: set[str],
-    terms: dict[str, tuple[str, ...]],
+    terms: TermLinker,
     number: int,
     problems: list[ContentProblem],
 ) -> Page | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -17,7 +18,7 @@ from urllib.parse import unquote, urlparse
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from kiosk.content.glossary_links import link_terms
+from kiosk.content.glossary_links import TermLinker, link_terms
 from kiosk.content.image_check import check_image, image_warnings
 from kiosk.content.model import ContentProblem, Severity
 from kiosk.content.safe_read import ContentFileError, read_in_folder
@@ -81,7 +82,7 @@ class _KioskTreeprocessor(Treeprocessor):
         md: markdown.Markdown,
         topic_dir: Path,
         page_slugs: set[str],
-        terms: dict[str, tuple[str, ...]],
+        terms: TermLinker,
     ):
         super().__init__(md)
         self.topic_dir = topic_dir.resolve()
@@ -274,16 +275,20 @@ def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     return read_in_folder(path, path.parent, limit)
 
 
-def read_source(path: Path) -> tuple[str | None, list[ContentProblem]]:
-    """Read a content file as UTF-8, reporting size and encoding problems with a line."""
+def read_source(
+    path: Path, limit: int = MAX_FILE_BYTES, advice: str = ""
+) -> tuple[str | None, list[ContentProblem]]:
+    """Read a content file as UTF-8, reporting size and encoding problems with a line.
+    Nothing beyond ``limit`` bytes is read; ``advice`` follows the message when it is
+    too large."""
     try:
-        data = read_limited(path)
+        data = read_limited(path, limit)
     except ContentFileError as error:
         return None, [ContentProblem(path, None, f"file refused: it {error}")]
     except OSError as error:
         return None, [ContentProblem(path, None, f"cannot read file: {error.strerror}")]
-    if len(data) > MAX_FILE_BYTES:
-        message = f"file is too large (over {MAX_FILE_BYTES // 1024} KiB, the limit)"
+    if len(data) > limit:
+        message = f"file is too large (over {limit // 1024} KiB, the limit){advice}"
         return None, [ContentProblem(path, None, message)]
     try:
         text = data.decode("utf-8-sig")
@@ -348,14 +353,17 @@ def render(
     path: Path,
     topic_dir: Path,
     page_slugs: set[str] | None = None,
-    terms: dict[str, tuple[str, ...]] | None = None,
+    terms: TermLinker | Mapping[str, tuple[str, ...]] | None = None,
 ) -> Rendered:
     """Render one content file. Problems are returned, never raised.
 
-    ``terms`` maps glossary ids to their forms: their first occurrences become term: links.
+    ``terms``: the topic's glossary (a TermLinker, prepared once per topic, or a mapping of
+    glossary ids to their forms): their first occurrences become term: links.
     """
+    if not isinstance(terms, TermLinker):
+        terms = TermLinker(terms or {})
     md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
-    processor = _KioskTreeprocessor(md, topic_dir, page_slugs or set(), terms or {})
+    processor = _KioskTreeprocessor(md, topic_dir, page_slugs or set(), terms)
     md.treeprocessors.register(processor, "kiosk", 1)  # after inline patterns (20)
     meta_lines = meta_line_numbers(source)
     body_start = max(meta_lines.values(), default=0) + 1

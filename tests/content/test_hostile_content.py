@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import load_library
-from kiosk.content.loader import MAX_PAGES
+from kiosk.content.limits import MAX_PAGES
 from kiosk.content.markdown_pipeline import MAX_BRACKETS, MAX_NESTING, render
 from kiosk.content.reload import merge_reload
 from tests.content.test_loader_errors import GOOD_PAGE, write_topic

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -105,6 +106,7 @@ class GlossaryScreen(QWidget):
         self._layout.addWidget(self.scroll_area, 1)
         self.back_button.clicked.connect(self.back_requested)
         self.terms: list[str] = []
+        self._pending: Topic | None = None  # a topic whose list is not built yet
         self._metrics: Metrics | None = None
         # "Affichage" is a sheet over the list of words: it never pushes them away.
         self.display_bar.setParent(self)
@@ -141,6 +143,20 @@ class GlossaryScreen(QWidget):
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def show_topic(self, topic: Topic) -> None:
+        """The topic's words, built when the list is first shown: opening a topic never
+        waits for a list the patient may not open (a long glossary took seconds)."""
+        self._pending = topic
+        if self.isVisible():
+            self._build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        topic, self._pending = self._pending, None
+        if topic is None:
+            return
         inner = QWidget()
         inner.setObjectName("page")
         layout = QVBoxLayout(inner)

@@ -1,0 +1,89 @@
+"""How much content one topic may hold. No Qt.
+
+A topic is read page by page by one patient, in one visit: real topics have a few dozen
+pages, glossary words, quiz questions and suggested questions (the bundled one: 24 pages,
+32 words, 6 quiz questions, 31 suggested questions). The limits are several times that,
+and far below what would stall the kiosk (a 10,000-page topic froze it for 28 s, a
+5,000-word glossary for 9 s). They are counted on the source before it is converted, so
+even an unreasonable file costs little; what is over a limit is refused with an error
+naming the file and the line where the limit is passed, and the rest of the content loads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.content.model import ContentProblem
+
+# Measured at 1280×800 (bench/README.md, "content at the limits"): a topic at every limit
+# loads in about 0.3 s, opens and answers a tap in a frame or two; the lists built when
+# opened (the words, the suggested questions, the nurse's contents) take about 1 ms a row.
+MAX_PAGES = 100  # page files in one topic folder
+MAX_PAGE_BYTES = 32 * 1024  # one page's file: about 5,000 words (cut into screens at once)
+MAX_GLOSSARY_TERMS = 100  # definitions in glossary.md
+MAX_QUIZ_ITEMS = 30  # questions in quiz.md (shown one at a time)
+MAX_QUESTIONS = 60  # suggested questions in questions.md
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A count in a file's source, and how many are allowed."""
+
+    pattern: re.Pattern[str]  # one match per counted thing, at the start of its line
+    most: int
+    things: str  # what is counted, for the message: "definitions"
+    advice: str
+
+
+# Definitions start with ':' (a definition list); quiz questions with '## '; suggested
+# questions are list items. Counting on the source may count a little more than what
+# loads (a nested list item...), never less.
+GLOSSARY = Limit(
+    re.compile(r"^ {0,3}:[ \t]", re.MULTILINE),
+    MAX_GLOSSARY_TERMS,
+    "definitions",
+    "keep the words the pages of this topic use",
+)
+QUIZ = Limit(
+    re.compile(r"^##(?!#)[ \t]", re.MULTILINE),
+    MAX_QUIZ_ITEMS,
+    "questions",
+    "keep a few questions on what matters most",
+)
+QUESTIONS = Limit(
+    re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]", re.MULTILINE),
+    MAX_QUESTIONS,
+    "questions",
+    "keep the questions patients ask most",
+)
+LIMITS = {"glossary.md": GLOSSARY, "quiz.md": QUIZ, "questions.md": QUESTIONS}
+
+
+def over_limit(path: Path, source: str) -> ContentProblem | None:
+    """An error when ``source`` (the text of ``path``) holds more than its limit allows:
+    at the line of the first one too many. None for files without a limit."""
+    limit = LIMITS.get(path.name)
+    if limit is None:
+        return None
+    for count, match in enumerate(limit.pattern.finditer(source), start=1):
+        if count > limit.most:
+            line = source.count("\n", 0, match.start()) + 1
+            total = count + sum(1 for _ in limit.pattern.finditer(source, match.end()))
+            message = (
+                f"{path.name} has {total} {limit.things}, more than {limit.most} (the limit): "
+                f"{limit.advice}"
+            )
+            return ContentProblem(path, line, message)
+    return None
+
+
+def too_many_pages(folder: Path, count: int) -> ContentProblem | None:
+    if count <= MAX_PAGES:
+        return None
+    message = (
+        f"topic has {count} pages, more than {MAX_PAGES} (the limit); "
+        "topic skipped: split it into smaller topics"
+    )
+    return ContentProblem(folder, None, message)
