@@ -17,7 +17,7 @@ from enum import Enum
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from kiosk.content.model import Figure
 from kiosk.summary import PICTURE_RESOURCE, PICTURE_WIDTH_PT, QR_RESOURCE, SUMMARY_CSS, qr_png
 
 log = logging.getLogger(__name__)
@@ -86,32 +87,33 @@ def _sheet_document(
 PICTURE_DPI = 300
 
 
-_pictures: dict[tuple[str, int], QImage | None] = {}
+_pictures: dict[tuple[str, bytes], QImage | None] = {}
 
 
-def sheet_picture(uri: str) -> QImage | None:
-    """The topic's picture for paper, drawn at 300 dpi in its own (printable) colours; kept
-    until the file changes."""
-    from urllib.parse import unquote, urlparse
-
-    path = Path(unquote(urlparse(uri).path))
-    try:
-        key = (uri, path.stat().st_mtime_ns)
-    except OSError:
-        return None
+def sheet_picture(figure: Figure) -> QImage | None:
+    """The topic's picture for paper, drawn at 300 dpi in its own (printable) colours, from
+    the bytes checked when its page loaded (``Figure.data``): never the file as it is on
+    disk now, which may have been replaced (by a broken or a giant picture) or removed.
+    Kept while those bytes stay the same."""
+    key = (figure.source, figure.data)
     if key not in _pictures:
         _pictures.clear()
-        _pictures[key] = _draw_picture(path)
+        _pictures[key] = _draw_picture(figure)
     return _pictures[key]
 
 
-def _draw_picture(path: Path) -> QImage | None:
+def _draw_picture(figure: Figure) -> QImage | None:
+    from urllib.parse import urlparse
+
     from PySide6.QtSvg import QSvgRenderer
 
-    if path.suffix.lower() != ".svg":
-        image = QImage(str(path))
+    if not figure.data:
+        return None
+    if not urlparse(figure.source).path.lower().endswith(".svg"):
+        image = QImage.fromData(figure.data)  # checked at load: at most 4096 px a side
         return None if image.isNull() else image
-    renderer = QSvgRenderer(str(path))
+    text = figure.data.decode("utf-8-sig", errors="replace")  # as the reader draws it
+    renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
     box = renderer.viewBoxF()
     if not renderer.isValid() or box.width() <= 0:
         return None

@@ -238,7 +238,7 @@ class SummaryScreen(QWidget):
         reviewed = QDate.fromString(topic.reviewed, "yyyy-MM-dd")
         reviewed_text = locale.toString(reviewed, "d MMMM yyyy") if reviewed.isValid() else ""
         service = ServiceInfo(self.settings.service_name, self.settings.service_phone)
-        picture = printing.sheet_picture(topic.picture.source) if topic.picture else None
+        picture = printing.sheet_picture(topic.picture) if topic.picture else None
         aspect = picture.height() / picture.width() if picture is not None else None
         self.document = printing.fitting_summary(
             lambda lines, first, with_picture: build_summary_html(
