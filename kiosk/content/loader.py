@@ -176,6 +176,7 @@ def _render_file(
     slugs: set[str],
     problems: list[ContentProblem],
     terms: TermLinker | None = None,
+    pictures: bool = True,
 ) -> Rendered | None:
     if PAGE_FILE.match(path.name):
         advice = " for a page: split it into several pages"
@@ -189,7 +190,7 @@ def _render_file(
     if too_many is not None:
         problems.append(too_many)
         return None
-    rendered = render(source, path, topic_dir, slugs, terms)
+    rendered = render(source, path, topic_dir, slugs, terms, pictures)
     problems.extend(rendered.problems)
     return rendered
 
@@ -309,7 +310,8 @@ def _render_optional(
     if not os.path.lexists(path):  # a link, a device or a pipe there is refused, and said
         return None
     before = len(problems)
-    doc = _render_file(path, topic_dir, set(), problems)
+    # Pictures go on pages only: there they are checked, kept and described.
+    doc = _render_file(path, topic_dir, set(), problems, pictures=False)
     if _has_error(problems[before:]):
         problems.append(
             ContentProblem(path, None, f"{path.name} left out because of the errors above")

@@ -83,8 +83,12 @@ class _KioskTreeprocessor(Treeprocessor):
         topic_dir: Path,
         page_slugs: set[str],
         terms: TermLinker,
+        pictures_refused_in: str = "",
     ):
         super().__init__(md)
+        # The name of a file that may not show pictures (a glossary, quiz or questions
+        # file): its images are refused before their file is opened. Empty: a page.
+        self.pictures_refused_in = pictures_refused_in
         self.topic_dir = topic_dir.resolve()
         self.language = topic_dir.name and topic_dir.parent.name  # content/<language>/<topic>
         self.page_slugs = page_slugs
@@ -138,7 +142,12 @@ class _KioskTreeprocessor(Treeprocessor):
         src = element.get("src", "")
         parsed = urlparse(src)
         problem = None
-        if parsed.scheme or parsed.netloc or src.startswith("/"):
+        if self.pictures_refused_in:
+            problem = (
+                f"image {src!r} refused: pictures go on pages only (a line of their own, "
+                f"with a caption), not in {self.pictures_refused_in}"
+            )
+        elif parsed.scheme or parsed.netloc or src.startswith("/"):
             problem = f"image {src!r} refused: images must be files inside the topic folder"
         else:
             target = (self.topic_dir / unquote(parsed.path)).resolve()
@@ -354,16 +363,19 @@ def render(
     topic_dir: Path,
     page_slugs: set[str] | None = None,
     terms: TermLinker | Mapping[str, tuple[str, ...]] | None = None,
+    pictures: bool = True,
 ) -> Rendered:
     """Render one content file. Problems are returned, never raised.
 
     ``terms``: the topic's glossary (a TermLinker, prepared once per topic, or a mapping of
     glossary ids to their forms): their first occurrences become term: links.
+    ``pictures``: False for a file that may not show pictures (they are refused, unread).
     """
     if not isinstance(terms, TermLinker):
         terms = TermLinker(terms or {})
     md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
-    processor = _KioskTreeprocessor(md, topic_dir, page_slugs or set(), terms)
+    refused_in = "" if pictures else path.name
+    processor = _KioskTreeprocessor(md, topic_dir, page_slugs or set(), terms, refused_in)
     md.treeprocessors.register(processor, "kiosk", 1)  # after inline patterns (20)
     meta_lines = meta_line_numbers(source)
     body_start = max(meta_lines.values(), default=0) + 1
