@@ -122,3 +122,29 @@ def audit(window: QWidget, root: QWidget | None = None) -> list[str]:
 
 def visible_scroll_bars(root: QWidget, window: QWidget) -> list[QScrollBar]:
     return [bar for bar in root.findChildren(QScrollBar) if _shown(bar, window)]
+
+
+def cut_lines(text: QTextEdit) -> list[str]:
+    """Lines of a page slice that its top or bottom edge cuts through, as a patient sees a
+    half-drawn line: every line drawn must be whole, a call-out's box included."""
+    document = text.document()
+    layout = document.documentLayout()
+    top = text.verticalScrollBar().value()
+    bottom = top + text.viewport().height()
+    problems: list[str] = []
+    block = document.begin()
+    while block.isValid():
+        origin = layout.blockBoundingRect(block).top()
+        lines = block.layout()
+        for number in range(lines.lineCount() if block.text().strip() else 0):
+            line = lines.lineAt(number)
+            line_top, line_bottom = origin + line.y(), origin + line.y() + line.height()
+            for edge in (top, bottom):
+                if line_top + SLACK < edge < line_bottom - SLACK:
+                    words = block.text()[line.textStart() : line.textStart() + 30]
+                    problems.append(
+                        f"the line {words!r}… ({line_top:.0f}-{line_bottom:.0f} px) is cut "
+                        f"by the edge of the shown slice at {edge} px"
+                    )
+        block = block.next()
+    return problems

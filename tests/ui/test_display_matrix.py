@@ -19,7 +19,7 @@ from kiosk.config import Settings
 from kiosk.staff_pin import hash_pin
 from kiosk.ui.kiosk.supervisor import Supervisor
 from kiosk.ui.style.metrics import MIN_BODY_LINES, MIN_TOUCH_MM, PRIMARY_TOUCH_MM
-from tests.ui.layout_audit import audit, visible_scroll_bars
+from tests.ui.layout_audit import audit, cut_lines, visible_scroll_bars
 
 DISPLAYS = [(1920, 1080), (1280, 800), (1024, 600), (800, 1280), (1080, 1920)]
 DPIS = [96, 160]
@@ -43,6 +43,8 @@ def check_reader_screen(window, where: str) -> list[str]:
     problems = [f"{where}: {p}" for p in audit(window, reader)]
     if bars := visible_scroll_bars(reader, window):
         problems.append(f"{where}: the reader shows {len(bars)} scroll bar(s)")
+    if reader.view.text.isVisible():
+        problems += [f"{where}: {p}" for p in cut_lines(reader.view.text)]
     lines = reader.view.height() / body_line_px(reader)
     if lines < MIN_BODY_LINES:
         problems.append(f"{where}: room for {lines:.1f} body lines, fewer than six")

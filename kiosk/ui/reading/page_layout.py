@@ -29,18 +29,33 @@ class TextSpan(NamedTuple):
 def text_items(document: QTextDocument, available: float) -> tuple[list[Item], list[TextSpan]]:
     """Items and their vertical spans for a document already set to its text width."""
     layout = document.documentLayout()
-    units: list[tuple[float, int, int, bool]] = []  # top, start, end, heading
+    units: list[tuple[float, int, int, bool, float]] = []  # top, start, end, heading, bottom
     block = document.begin()
     while block.isValid():
         table = QTextCursor(block).currentTable()
         if table is not None:
             frame_rect = layout.frameBoundingRect(table)
             last = table.lastCursorPosition().block()
-            # The rect Qt gives starts inside the cell padding: the box is drawn above it.
+            # The rect Qt gives starts inside the cell padding: the box is drawn above it,
+            # and as far below the last cell's text.
             fmt = table.format()
-            top = frame_rect.top() - fmt.cellPadding() - fmt.border() - fmt.cellSpacing()
-            units.append((max(0.0, top), block.position(), _block_end(last), False))
+            edge = fmt.cellPadding() + fmt.border() + fmt.cellSpacing()
+            box_bottom = layout.blockBoundingRect(last).bottom() + edge
+            units.append(
+                (
+                    max(0.0, frame_rect.top() - edge),
+                    block.position(),
+                    _block_end(last),
+                    False,
+                    box_bottom,
+                )
+            )
             block = last.next()
+            continue
+        if not block.text().strip():
+            # Nothing is drawn (Qt's empty block after a call-out at the end of a page is
+            # even placed inside the call-out's box): its room belongs to the block above.
+            block = block.next()
             continue
         rect = layout.blockBoundingRect(block)
         # Headings, lead-ins ("Les risques graves sont :") and figures stay with what
@@ -50,15 +65,19 @@ def text_items(document: QTextDocument, available: float) -> tuple[list[Item], l
             or block.text().rstrip().endswith(":")
             or block.text() == OBJECT
         )
-        units.append((rect.top(), block.position(), _block_end(block), heading))
+        units.append((rect.top(), block.position(), _block_end(block), heading, rect.bottom()))
         block = block.next()
 
     height = document.size().height()
     items: list[Item] = []
     spans: list[TextSpan] = []
-    for number, (top, start, end, heading) in enumerate(units):
-        top = 0.0 if number == 0 else top  # the first block owns the document's top margin
+    previous_bottom = 0.0
+    for number, (top, start, end, heading, drawn_bottom) in enumerate(units):
+        # The first block owns the document's top margin; no block starts inside the one
+        # above it, and none ends before what it draws.
+        top = 0.0 if number == 0 else max(top, previous_bottom)
         bottom = units[number + 1][0] if number + 1 < len(units) else height
+        bottom = previous_bottom = max(bottom, drawn_bottom)
         for part, (part_top, part_bottom) in enumerate(
             _split(document, start, end, top, bottom, available)
         ):
