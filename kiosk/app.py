@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -16,6 +17,7 @@ from kiosk.resources import content_dir, fonts_dir, resource_path
 from kiosk.session import Session
 
 if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QWidget
 
 
@@ -87,6 +89,31 @@ def run(argv: list[str] | None = None) -> int:
     return run_kiosk(args)
 
 
+class KioskApp:
+    """The app object: what one running kiosk puts into the process (its log handlers and
+    crash report, its UI translators, its stop-signal handlers, sys.excepthook), given back
+    by ``close()`` so that two kiosks run one after the other in one process (tests) share
+    and leak none of it."""
+
+    def __init__(self, qt_app: QCoreApplication, log_dir: Path) -> None:
+        from kiosk.i18n import Translations
+        from kiosk.logs import StaffLog
+
+        self.log = StaffLog(log_dir)
+        for earlier in qt_app.findChildren(Translations):  # made on first use, before us
+            earlier.release()
+        self.translations = Translations(qt_app)
+        self.restore_signals: Callable[[], None] = lambda: None
+        self._excepthook = sys.excepthook
+
+    def close(self) -> None:
+        sys.excepthook = self._excepthook
+        self.restore_signals()
+        self.restore_signals = lambda: None
+        self.translations.release()
+        self.log.close()
+
+
 def run_kiosk(args: argparse.Namespace) -> int:
     """Paint the attract screen first, from the topic titles alone; load the content and
     build everything else right after that first frame (see MainWindow)."""
@@ -95,7 +122,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.content.titles import peek_titles
-    from kiosk.logs import enable_crash_reports, last_lines, setup_logging
+    from kiosk.logs import last_lines
     from kiosk.paths import AppPaths
     from kiosk.process import stop_on_signals, utf8_locale
     from kiosk.ui.main_window import MainWindow
@@ -106,6 +133,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     paths = AppPaths.standard()
     settings, config_problems = load_settings(args.config or paths.config_file)
     settings = apply_flags(settings, args)
+    owner = KioskApp(app, paths.log_dir)
     lock_path = paths.data_dir / "kiosk.lock"
     lock = QLockFile(str(lock_path))
     paths.data_dir.mkdir(parents=True, exist_ok=True)
@@ -113,11 +141,12 @@ def run_kiosk(args: argparse.Namespace) -> int:
     # (SIGKILL, power lost) with no chance to log anything. Said once the log is set up.
     unclean_stop = lock_path.exists()
     if not lock.tryLock(100):
-        setup_logging(paths.log_dir, settings.log_level)
+        owner.log.start(settings.log_level)
         log.error("another kiosk is already running; this one stops")
         print("kiosk: already running", file=sys.stderr)
+        owner.close()
         return EXIT_ALREADY_RUNNING
-    crash_report = enable_crash_reports(paths.log_dir)  # after the lock: never another's
+    crash_report = owner.log.enable_crash_reports()  # after the lock: never another's
 
     family = register_bundled_fonts(fonts_dir())
     source = ContentSource(settings, paths.data_dir / "updates", content_dir())
@@ -126,7 +155,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     session = Session(default_language=_start_language(settings.language, list(titles)))
     window = MainWindow(None, session, settings, family, titles=titles)
     window.may_close = settings.windowed
-    stop_on_signals(app, window)
+    owner.restore_signals = stop_on_signals(app, window)
 
     def second_step() -> None:
         from PySide6.QtGui import QIcon  # its Python type takes ~1.3 ms to set up
@@ -138,7 +167,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
         tune_allocator()
         app.setWindowIcon(QIcon(str(resource_path("assets") / "icon.png")))
         level = "DEBUG" if os.environ.get("KIOSK_DEBUG") else settings.log_level
-        log_file = setup_logging(paths.log_dir, level)
+        log_file = owner.log.start(level)
         log.info("kiosk %s starting (mode %s)", __version__, settings.mode)
         for problem in config_problems:
             log.warning("configuration: %s", problem)
@@ -182,6 +211,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
         # not ready then, the Speaker tries again by itself and "Écouter" appears later.
         QTimer.singleShot(
             SPEECH_DELAY_MS,
+            window,  # never after the window is gone (a second kiosk in the same process)
             lambda: window.reader.set_speaker(make_speaker(window, settings.languages)),
         )
 
@@ -198,9 +228,12 @@ def run_kiosk(args: argparse.Namespace) -> int:
         window.show()
     else:
         show_full_screen(window)  # made frameless too in the second step
-    code = app.exec()
-    log.info("kiosk stopped (exit code %d)", code)
-    lock.unlock()
+    try:
+        code = app.exec()
+        log.info("kiosk stopped (exit code %d)", code)
+    finally:
+        lock.unlock()
+        owner.close()
     return code
 
 

@@ -63,9 +63,10 @@ def qt_messages_through(
         restore()
 
 
-def stop_on_signals(app: QObject, window: QWidget) -> None:
+def stop_on_signals(app: QObject, window: QWidget) -> Callable[[], None]:
     """SIGTERM, SIGINT and SIGHUP: log the signal, end the visit through the normal wipe,
     and leave the event loop with 128 + the signal's number (a service restarts that).
+    Returns the call that puts the process's signal handling back as it was.
 
     Python runs its signal handlers only between bytecodes, never while Qt's event loop
     waits in C++: the handler here does nothing itself, but Python writes each signal's
@@ -80,11 +81,12 @@ def stop_on_signals(app: QObject, window: QWidget) -> None:
     reader.setblocking(False)
     writer.setblocking(False)
     try:
-        signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+        previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
     except ValueError:  # not the main thread (a test harness): keep Python's defaults
         reader.close()
         writer.close()
-        return
+        return lambda: None
+    previous = {number: signal.getsignal(number) for number in numbers}
     for number in numbers:
         signal.signal(number, lambda *_: None)  # the wakeup socket carries the number
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
@@ -106,7 +108,17 @@ def stop_on_signals(app: QObject, window: QWidget) -> None:
             QCoreApplication.exit(128 + number)
 
     notifier.activated.connect(woken)
-    app._stop_signals = (notifier, reader, writer)  # type: ignore[attr-defined]  # kept alive
+
+    def restore() -> None:
+        notifier.setEnabled(False)
+        notifier.setParent(None)  # deleted with the last reference, below
+        signal.set_wakeup_fd(previous_fd)
+        for number, handler in previous.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+        reader.close()
+        writer.close()
+
+    return restore
 
 
 def tune_allocator() -> None:

@@ -2,6 +2,9 @@
 
 Source strings are French (the default language). Each other language is one compiled file
 ``kiosk_<code>.qm`` beside this module; adding a language adds files, not code.
+
+The translators live in a ``Translations`` object, a child of the Qt application: the app
+object (kiosk/app.py) makes it and releases it when it ends; nothing is kept in this module.
 """
 
 from __future__ import annotations
@@ -9,38 +12,77 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
 
 SOURCE_LANGUAGE = "fr"
 FOLDER = Path(__file__).resolve().parent
-_translators: dict[str, QTranslator] = {}
-_installed: QTranslator | None = None
+
+
+class Translations(QObject):
+    """The loaded translators (its children) and the one installed in the application."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.setObjectName("kiosk translations")
+        self._loaded: dict[str, QTranslator] = {}
+        self.installed: QTranslator | None = None
+
+    def translator(self, language: str) -> QTranslator | None:
+        """The loaded translator for a language, or None for French or a missing file."""
+        if language == SOURCE_LANGUAGE:
+            return None
+        if language not in self._loaded:
+            candidate = QTranslator(self)
+            if not candidate.load(str(FOLDER / f"kiosk_{language}.qm")):
+                candidate.setParent(None)
+                return None
+            self._loaded[language] = candidate
+        return self._loaded[language]
+
+    def use(self, language: str) -> bool:
+        """Switch the whole UI's language; False when no translation exists for it."""
+        app = QCoreApplication.instance()
+        if self.installed is not None and app is not None:
+            app.removeTranslator(self.installed)
+            self.installed = None
+        found = self.translator(language)
+        if found is not None and app is not None:
+            app.installTranslator(found)
+            self.installed = found
+        return language == SOURCE_LANGUAGE or found is not None
+
+    def release(self) -> None:
+        """Out of the application: no translator installed, none kept."""
+        self.use(SOURCE_LANGUAGE)
+        self.setParent(None)
+        self._loaded.clear()
+
+
+def translations() -> Translations | None:
+    """The running application's translations, made on first use when no app object made
+    them (the checker, the self-test, a test's bare window); None without an application."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return None
+    found = app.findChild(Translations, "kiosk translations")
+    return found if found is not None else Translations(app)
 
 
 def translator(language: str) -> QTranslator | None:
     """The loaded translator for a language, or None for French or a missing file."""
-    if language == SOURCE_LANGUAGE:
-        return None
-    if language not in _translators:
-        candidate = QTranslator()
-        if not candidate.load(str(FOLDER / f"kiosk_{language}.qm")):
-            return None
-        _translators[language] = candidate
-    return _translators[language]
+    owner = translations()
+    if owner is not None:
+        return owner.translator(language)
+    candidate = QTranslator()  # no application: loaded for this call only
+    return candidate if candidate.load(str(FOLDER / f"kiosk_{language}.qm")) else None
 
 
 def use_language(language: str) -> bool:
     """Switch the whole UI's language; False when no translation exists for it."""
-    global _installed
-    app = QCoreApplication.instance()
-    if _installed is not None and app is not None:
-        app.removeTranslator(_installed)
-        _installed = None
-    found = translator(language)
-    if found is not None and app is not None:
-        app.installTranslator(found)
-        _installed = found
-    return language == SOURCE_LANGUAGE or found is not None
+    owner = translations()
+    if owner is None:
+        return language == SOURCE_LANGUAGE or translator(language) is not None
+    return owner.use(language)
 
 
 def translate_in(language: str, context: str, text: str) -> str:

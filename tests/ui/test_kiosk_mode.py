@@ -97,11 +97,13 @@ def wait_for_attract(qtbot, window):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.attract, timeout=5000)
 
 
-def test_idle_warns_then_wipes_everything(qtbot, kiosk, tmp_path, monkeypatch):
-    from kiosk.logs import setup_logging
+def test_idle_warns_then_wipes_everything(qtbot, kiosk, tmp_path, monkeypatch, request):
+    from kiosk.logs import StaffLog
 
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
-    log_file = setup_logging(tmp_path / "logs")
+    staff_log = StaffLog(tmp_path / "logs")
+    log_file = staff_log.start()
+    request.addfinalizer(staff_log.close)  # its handlers off the root logger after the test
     window, _ = kiosk()
     qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)
     window.show_questions()
@@ -124,7 +126,8 @@ def test_idle_warns_then_wipes_everything(qtbot, kiosk, tmp_path, monkeypatch):
             value = getattr(widget, getter, None)
             if callable(value):
                 assert "secret" not in value(), widget
-    logging.getLogger().handlers[0].flush()
+    for handler in staff_log.handlers:
+        handler.flush()
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert log_file in written
     for path in written:
