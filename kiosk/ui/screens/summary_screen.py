@@ -11,11 +11,9 @@ is handed to the printer, a second copy needs "Imprimer encore", and there are a
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
@@ -29,20 +27,13 @@ from kiosk.config import Settings
 from kiosk.content import Topic
 from kiosk.i18n import fill
 from kiosk.session import Session
-from kiosk.summary import (
-    QrPayload,
-    ServiceInfo,
-    SummaryLabels,
-    build_summary_html,
-    qr_caption,
-    qr_payload,
-)
+from kiosk.summary import QrPayload, SummaryLabels, qr_caption, qr_payload
+from kiosk.ui.screens.summary_output import print_with_dialog, save_pdf
+from kiosk.ui.screens.summary_sheet import sheet_document
 from kiosk.ui.style.metrics import Metrics
 from kiosk.ui.widgets.buttons import BigButton, TouchScrollArea, make_label
 
 log = logging.getLogger(__name__)
-LOCALES = {"fr": QLocale.Language.French, "en": QLocale.Language.English}
-
 
 QR_SCREEN_MM = 45
 
@@ -232,33 +223,8 @@ class SummaryScreen(QWidget):
         items = self.session.questions.items(topic)
         labels = self.labels()
         self.qr = qr_payload(topic.title, [item.text for item in items]) if items else None
-        locale = QLocale(LOCALES.get(topic.language, QLocale.Language.French))
-        date_text = locale.toString(QDate.currentDate(), "d MMMM yyyy")
-        # Dates are written one way for patients: in words ("28 novembre 2026").
-        reviewed = QDate.fromString(topic.reviewed, "yyyy-MM-dd")
-        reviewed_text = locale.toString(reviewed, "d MMMM yyyy") if reviewed.isValid() else ""
-        service = ServiceInfo(self.settings.service_name, self.settings.service_phone)
-        picture = printing.sheet_picture(topic.picture) if topic.picture else None
-        aspect = picture.height() / picture.width() if picture is not None else None
-        self.document = printing.fitting_summary(
-            lambda lines, first, with_picture: build_summary_html(
-                topic,
-                items,
-                date_text,
-                service,
-                labels,
-                self.qr,
-                pages_covered,
-                lines,
-                reviewed_text,
-                first,
-                aspect if with_picture else None,
-            ),
-            self.family,
-            self.qr.png if self.qr else None,
-            self.settings.paper,
-            len(items),
-            picture,
+        self.document = sheet_document(
+            topic, items, labels, self.qr, self.settings, self.family, pages_covered
         )
         self._show_previews()
         self._show_qr(labels)
@@ -363,13 +329,9 @@ class SummaryScreen(QWidget):
         )
 
     def _print_with_dialog(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(printing.page_layout(self.settings.paper))
-        printer.setDocName(printing.JOB_NAME)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted and self.document is not None:
-            printing.fit_to_paper(self.document, self.settings.paper)
-            self.document.print_(printer)
+        if self.document is not None and print_with_dialog(
+            self.document, self.settings.paper, self
+        ):
             self.prints += 1
             self.set_status(self.tr("C'est imprimé. Prenez votre feuille à l'imprimante."))
             self._show_print_button()
@@ -378,12 +340,8 @@ class SummaryScreen(QWidget):
         folder = self.settings.pdf_dir
         if folder is None or self.document is None or self.session.topic_id is None:
             return
-        # The file name says what and when, never who or what they asked.
-        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-        path = folder / f"resume-{self.session.topic_id}-{stamp}.pdf"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            printing.write_pdf(self.document, path, self.settings.paper)
+            path = save_pdf(self.document, folder, self.session.topic_id, self.settings.paper)
         except OSError as error:
             log.error("PDF export to %s failed: %s", folder, error.strerror)
             self.set_status(self.tr("Le PDF n'a pas pu être enregistré."))
