@@ -4,6 +4,8 @@ A window manager's own keys and menus (show desktop, iconify, another desktop, a
 that opens above) can hide the kiosk without passing through the application. Whenever the
 window is hidden, minimised, unexposed (another desktop), not full screen or not active
 (covered), the keeper asks for it back, within about a second, and logs each attempt.
+On X11 it also asks the window manager the way a pager does (``x11_requests``): openbox
+refuses an application's own activation request once start-up is over.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.ui.kiosk.x11_requests import X11Requests
 
 log = logging.getLogger(__name__)
 CHECK_MS = 500  # a periodic look: some window-manager moves send the app no event at all
@@ -24,6 +28,7 @@ class ScreenKeeper(QObject):
         self.window = window
         self.attempts: list[str] = []  # why each reclaim happened, for tests and staff
         self.enabled = True
+        self.requests = X11Requests.for_platform()  # None off X11: Qt's own requests only
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
         self._timer.start(CHECK_MS)
@@ -54,7 +59,6 @@ class ScreenKeeper(QObject):
 
     def reclaim(self, reason: str) -> None:
         self.attempts.append(reason)
-        log.warning("kiosk mode: the screen was lost (%s); taking it back", reason)
         window = self.window
         window.setWindowState(
             (window.windowState() & ~Qt.WindowState.WindowMinimized)
@@ -65,6 +69,9 @@ class ScreenKeeper(QObject):
         window.showFullScreen()
         window.raise_()
         window.activateWindow()
+        asked = self.requests.take_back(int(window.winId())) if self.requests else []
+        how = f" (asked the window manager to {', '.join(asked)})" if asked else ""
+        log.warning("kiosk mode: the screen was lost (%s); taking it back%s", reason, how)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.enabled and event.type() in (
