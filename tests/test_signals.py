@@ -57,7 +57,7 @@ def test_a_stop_signal_is_logged_and_ends_the_visit_cleanly(tmp_path, name):
     process, log = start_kiosk(tmp_path)
     try:
         wait_for(log, "content loaded", process)
-        time.sleep(0.3)
+        wait_for(log, "mode: ", process)  # the supervisor is built: the whole kiosk is up
         process.send_signal(getattr(signal, name))
         code = process.wait(timeout=30)
     finally:

@@ -34,9 +34,16 @@ def summary(qtbot, make_window, tmp_path):
     return window
 
 
-def wait_for_jobs(qtbot, before: set[str], count: int) -> None:
+def wait_for_jobs(qtbot, screen, before: set[str], count: int) -> None:
     qtbot.waitUntil(lambda: len(queue_jobs() - before) >= count, timeout=20_000)
-    qtbot.wait(500)  # a stray second job would be queued by now
+    settled(qtbot, screen)
+
+
+def settled(qtbot, screen) -> None:
+    """The screen hands a job to ``lp`` and waits for it: once it is not printing (and the
+    tap's events are processed), any job it made, a stray one too, is in the queue."""
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not screen._printing, timeout=20_000)
 
 
 def test_a_double_tap_prints_one_sheet_and_a_copy_is_deliberate(qtbot, summary):
@@ -49,16 +56,15 @@ def test_a_double_tap_prints_one_sheet_and_a_copy_is_deliberate(qtbot, summary):
     assert button.text() == "Imprimer encore" and button.isEnabled()
     send_tap(summary, where, stamp=BASE + 100_150)  # the second tap of a double tap
     QApplication.processEvents()
-    wait_for_jobs(qtbot, before, 1)
+    wait_for_jobs(qtbot, screen, before, 1)
     assert len(queue_jobs() - before) == 1
     # A deliberate "Imprimer encore" a moment later prints a second copy, and that is all.
     send_tap(summary, where, stamp=BASE + 102_000)
-    wait_for_jobs(qtbot, before, 2)
+    wait_for_jobs(qtbot, screen, before, 2)
     assert len(queue_jobs() - before) == 2
     assert not button.isEnabled()  # max_prints reached
     send_tap(summary, where, stamp=BASE + 104_000)
-    QApplication.processEvents()
-    qtbot.wait(500)
+    settled(qtbot, screen)
     assert len(queue_jobs() - before) == 2
 
 

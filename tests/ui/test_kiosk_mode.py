@@ -171,7 +171,8 @@ def test_typing_holds_the_idle_clock_only_for_a_short_grace(qtbot, kiosk):
         for _ in range(4):
             QTest.keyClicks(editor, "a")
             assert supervisor.idle.paused and not supervisor.idle.running
-            qtbot.wait(250)
+            # The next key when the grace (0.4 s) is nearly over, on its own clock.
+            qtbot.waitUntil(lambda: supervisor.idle._typing.remainingTime() <= 150)
     # Then the patient stops: grace (0.4 s) plus timeout (0.3 s), then "still there?".
     qtbot.waitUntil(lambda: not supervisor.idle.paused, timeout=1000)
     assert supervisor.idle.running

@@ -51,14 +51,19 @@ def test_a_page_shown_a_few_seconds_is_ticked(qtbot, nurse, monkeypatch):
 def test_no_ticking_while_the_reader_is_hidden_or_in_kiosk_mode(qtbot, nurse, make_window):
     reader = nurse.reader
     tap(qtbot, reader.contents_button)
-    assert not reader.cover_timer.isActive()  # the Sommaire covers the page
-    qtbot.wait(DWELL_MS * 2)
+    # The Sommaire covers the page: no count runs, so no tick can come (the ticker's one
+    # timer is the only way a page is ticked by itself).
+    assert not reader.cover_timer.isActive()
     assert nurse.session.pages_covered == set()
+    tap(qtbot, nurse.contents.back_button)  # the page again: counted from now, then ticked
+    assert reader.cover_timer.isActive()
+    with qtbot.waitSignal(reader.cover_timer.timeout, timeout=3_000):
+        pass
+    assert nurse.session.pages_covered == {0}
 
     kiosk = make_window()
     tap(qtbot, kiosk.home.tiles[0])
-    assert not kiosk.reader.cover_timer.isActive()
-    qtbot.wait(DWELL_MS * 2)
+    assert not kiosk.reader.cover_timer.isActive() and not kiosk.reader.covers.presenter
     assert kiosk.session.pages_covered == set()
 
 
@@ -71,8 +76,10 @@ def test_the_nurse_can_untick_an_automatic_tick(qtbot, nurse):
     tap(qtbot, check)
     assert not check.isChecked() and 0 not in session.pages_covered
     tap(qtbot, contents.back_button)
-    qtbot.wait(DWELL_MS * 3)
-    assert 0 not in session.pages_covered  # her choice stands: the page is not re-ticked
+    assert reader.cover_timer.isActive()  # the page is shown again: counted again...
+    with qtbot.waitSignal(reader.cover_timer.timeout, timeout=3_000):
+        pass
+    assert 0 not in session.pages_covered  # ...but her choice stands: not re-ticked
 
 
 def test_sommaire_marks_the_current_page_for_eyes_and_screen_readers(qtbot, nurse):
