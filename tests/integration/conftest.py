@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.integration.private_cups import PrivateCups, available
+from tests.integration.private_cups import PrivateCups, available, why_not_stop_a_scheduler
 
 
 @pytest.fixture
@@ -29,3 +29,13 @@ def private_cups(tmp_path_factory, monkeypatch):
     yield cups
     cups.cancel_all()
     cups.stop()
+
+
+@pytest.fixture
+def stoppable_cups(request):
+    """``private_cups`` for a test that stops the scheduler: only in CI or when asked with
+    KIOSK_TEST_STOP_CUPS=1 (skipped otherwise, before any scheduler is started)."""
+    reason = why_not_stop_a_scheduler()
+    if reason is not None:
+        pytest.skip(reason)
+    return request.getfixturevalue("private_cups")

@@ -1,6 +1,9 @@
 """A CUPS scheduler of the tests' own: its configuration, socket, spool and queue live in a
 temporary folder, so the tests that stop a printer or the whole scheduler never touch the
-machine's (see the `private_cups` fixture in conftest.py)."""
+machine's (see the `private_cups` and `stoppable_cups` fixtures in conftest.py).
+
+Stopping even that private scheduler is done only in CI or when a developer asks for it with
+``KIOSK_TEST_STOP_CUPS=1``: elsewhere those tests are skipped and say why."""
 
 from __future__ import annotations
 
@@ -8,10 +11,12 @@ import os
 import shutil
 import subprocess
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 QUEUE = "Kiosque_Test"
 CUPSD = "/usr/sbin/cupsd"
+STOP_ASKED = "KIOSK_TEST_STOP_CUPS"
 
 CUPSD_CONF = """Listen {socket}
 LogLevel warn
@@ -86,6 +91,7 @@ class PrivateCups:
         return done.returncode == 0
 
     def stop(self) -> None:
+        """Stop this scheduler: the process started here, by its id, and nothing else."""
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=15)
@@ -101,3 +107,23 @@ class PrivateCups:
 
 def available() -> bool:
     return Path(CUPSD).exists() and shutil.which("lpadmin") is not None
+
+
+def why_not_stop_a_scheduler(environ: Mapping[str, str] = os.environ) -> str | None:
+    """None when a test may stop a CUPS scheduler (its own private one): in CI, or when
+    asked with KIOSK_TEST_STOP_CUPS=1; else the reason it is skipped."""
+    if environ.get("CI") or environ.get(STOP_ASKED) == "1":
+        return None
+    return (
+        "stops a CUPS scheduler (a private one, never the machine's): run only in CI or "
+        f"with {STOP_ASKED}=1"
+    )
+
+
+def machine_scheduler_running() -> bool:
+    """Whether the machine's own scheduler (not a private one) answers."""
+    environ = {k: v for k, v in os.environ.items() if k != "CUPS_SERVER"}
+    done = subprocess.run(
+        ["lpstat", "-r"], capture_output=True, text=True, env=dict(environ, LC_ALL="C"), check=False
+    )
+    return "is running" in done.stdout

@@ -84,15 +84,19 @@ def test_silent_print_reaches_the_queue(qtbot, printing_window):
     assert list(printing_window.spool.iterdir()) == []  # nothing of the patient left behind
 
 
-def test_stopped_scheduler_gives_a_calm_message(qtbot, make_window, private_cups):
+def test_stopped_scheduler_gives_a_calm_message(qtbot, make_window, stoppable_cups):
     # The tests' own scheduler: the machine's is never stopped.
     from tests.integration.private_cups import QUEUE as PRIVATE_QUEUE
+    from tests.integration.private_cups import machine_scheduler_running
+
+    machine_before = machine_scheduler_running()
 
     window = make_window(settings=Settings(printer=PRIVATE_QUEUE))
     qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)
     window.session.questions.toggle("sejour")
     window.show_summary()
-    private_cups.stop()
+    stoppable_cups.stop()
+    assert machine_scheduler_running() == machine_before  # only the private one stopped
     screen = window.summary
     qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.status.text().startswith(FAILED), timeout=10_000)

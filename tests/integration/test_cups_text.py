@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from kiosk import printing
 from kiosk.config import Settings
 from tests.integration.private_cups import QUEUE as PRIVATE_QUEUE
+from tests.integration.private_cups import machine_scheduler_running
 from tests.integration.test_cups_printing import (  # the same queue, the same skip rules
     QUEUE,
     cups_available,  # noqa: F401 (autouse fixture)
@@ -149,8 +150,10 @@ def test_rejecting_printer_is_a_failure(small_sheet, private_cups):
     assert private_cups.jobs() == set()
 
 
-def test_a_stopped_scheduler_is_no_printer(small_sheet, private_cups):
-    private_cups.stop()
+def test_a_stopped_scheduler_is_no_printer(small_sheet, stoppable_cups):
+    machine_before = machine_scheduler_running()
+    stoppable_cups.stop()
+    assert machine_scheduler_running() == machine_before  # only the private one stopped
     result = printing.print_silently(small_sheet, PRIVATE_QUEUE, "A4")
     assert result.failure is printing.PrintFailure.NO_PRINTER
 
