@@ -186,7 +186,9 @@ def fit_to_paper(document: QTextDocument, paper: str) -> int:
     Points equal pixels at 72 dpi, the scale print_ applies.
     """
     rect = page_layout(paper).paintRectPoints()
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
+    size = QSizeF(rect.width(), rect.height())
+    if document.pageSize() != size:  # setting it, even unchanged, lays the document out again
+        document.setPageSize(size)
     return document.pageCount()
 
 

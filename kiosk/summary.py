@@ -105,12 +105,42 @@ def qr_png(text: str, scale: int = 8) -> bytes:
     return _png(make_qr(text), scale)
 
 
-def _png(code: segno.QRCode, scale: int = 8) -> bytes:
-    import io
+def _png(code: segno.QRCode, scale: int = 8, border: int = 4) -> bytes:
+    """The code as a black and white PNG (1 bit a pixel), the same image segno's
+    ``save(kind="png")`` writes, in ~1 ms instead of ~10: segno's writer goes pixel by
+    pixel in Python, this packs whole rows of pixels at once."""
+    import struct
+    import zlib
 
-    buffer = io.BytesIO()
-    code.save(buffer, kind="png", scale=scale, border=4)
-    return buffer.getvalue()
+    light, dark = "1" * scale, "0" * scale  # greyscale 1 bit: 0 is black
+    modules = len(code.matrix[0]) + 2 * border
+    width = modules * scale
+    padding = "1" * (-width % 8)
+    row_bytes = (width + 7) // 8
+
+    def pixel_row(bits: str) -> bytes:
+        return b"\0" + int(bits + padding, 2).to_bytes(row_bytes, "big")  # filter: none
+
+    blank = pixel_row(light * modules) * (border * scale)
+    rows = [blank]
+    for row in code.matrix:
+        bits = light * border + "".join(dark if module else light for module in row)
+        rows.append(pixel_row(bits + light * border) * scale)
+    rows.append(blank)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, width, 1, 0, 0, 0, 0)
+    return b"".join(
+        (
+            b"\x89PNG\r\n\x1a\n",
+            chunk(b"IHDR", header),
+            chunk(b"IDAT", zlib.compress(b"".join(rows), 6)),
+            chunk(b"IEND", b""),
+        )
+    )
 
 
 def key_points(topic: Topic) -> list[str]:
