@@ -128,12 +128,12 @@ class MainWindow(QMainWindow):
         self.set_library(library)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.home = HomeScreen()
-        self.reader = ReaderScreen(self.session)
-        self.questions = QuestionsScreen(self.session)
+        self.reader = ReaderScreen(self.visit)
+        self.questions = QuestionsScreen(self.visit)
         self.summary = SummaryScreen(self.session, self.settings, self.family)
         self.contents = ContentsScreen()
         self.glossary = GlossaryScreen()
-        self.quiz = QuizScreen(self.session)
+        self.quiz = QuizScreen(self.visit)
         self.still_there = StillThereScreen()
         self.message = MessageScreen()
         self.error = MessageScreen()
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self.reader.questions_requested.connect(self.show_questions)
         self.reader.contents_requested.connect(self.show_contents)
         self.reader.question_toggled.connect(self.toggle_question)
+        self.reader.page_covered.connect(lambda index: self.set_page_covered(index, True))
         self.reader.glossary_requested.connect(self.show_glossary)
         self.reader.quiz_requested.connect(self.show_quiz)
         self.quiz.skip_requested.connect(self.show_questions)
@@ -177,7 +178,6 @@ class MainWindow(QMainWindow):
             bar.contrast_toggled.connect(self.set_high_contrast)
             bar.language_chosen.connect(self.set_language)
         self.questions.back_requested.connect(self.back_to_reader)
-        self.questions.changed.connect(self.reader.sync_questions)
         self.questions.end_requested.connect(lambda: self.end_session("finished"))
         self.questions.summary_requested.connect(self.show_summary)
         self.summary.back_requested.connect(self.show_questions)
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
             if self.stack.currentWidget() not in (self.attract, self.message, self.error):
                 self.go_home()
             return
-        self.reader.show_topic(topic, self.session.page_index, keep_passage=keep_passage)
+        self.reader.show_topic(topic, keep_passage=keep_passage)
         self.questions.show_topic(topic)
         self.glossary.show_topic(topic)
         self.quiz.show_topic(topic)
@@ -480,8 +480,8 @@ class MainWindow(QMainWindow):
         self.visit.go_to(index)
         self.stack.setCurrentWidget(self.reader)
 
-    def _render_page(self, _index: int) -> None:
-        self.reader.show_page()
+    def _render_page(self, _index: int, at_end: bool) -> None:
+        self.reader.show_page(at_end=at_end)
 
     def set_page_covered(self, index: int, covered: bool) -> None:
         self.visit.set_covered(index, covered)

@@ -7,9 +7,8 @@ wipes the session and then every member that joined with ``join`` (screens, widg
 supervisor), each step on its own, so one failing step never stops the others and the
 caller learns which steps failed (the supervisor then restarts the kiosk).
 
-Still outside it (see the issue "One session model"): the reader turns pages itself
-through ``Session.next_page``/``go_to``, the questions screen edits the list and the quiz
-its answers directly on the session; the visit re-reads the session after them.
+Screens only read the session: `tests/ui/test_one_writer.py` fails on any write to it
+outside this module.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.content import Library, Topic
-from kiosk.questions import Refusal
+from kiosk.questions import ListItem, Refusal, Removed
 from kiosk.session import Session
 
 log = logging.getLogger(__name__)
@@ -41,7 +40,7 @@ class Visit(QObject):
     language_changed = Signal(str)
     # The topic to show (None: none in this language) and whether to keep the passage.
     topic_changed = Signal(object, bool)
-    page_changed = Signal(int)
+    page_changed = Signal(int, bool)  # the page, and whether to land on its last screen
     questions_changed = Signal()
     look_changed = Signal(int, bool)  # text scale index, high contrast
     ended = Signal(str)  # the reason
@@ -109,11 +108,23 @@ class Visit(QObject):
         self.topic_changed.emit(topic, False)
         return topic
 
-    def go_to(self, index: int) -> None:
-        """Another page of the topic (the contents, a quiz answer): always shown afresh."""
-        self.session.go_to(index)
-        self.page_changed.emit(self.session.page_index)
+    def go_to(self, index: int) -> bool:
+        """Another page of the topic (the contents, a link, a quiz answer): always shown
+        afresh, from its top. False when there is no such page (nothing changes)."""
+        if not self.session.go_to(index):
+            return False
+        self.page_changed.emit(self.session.page_index, False)
+        return True
 
+    def turn_page(self, step: int) -> bool:
+        """The next page (step > 0) or the previous one, shown from its last screen so the
+        patient goes on reading backwards. False on the first or last page."""
+        moved = self.session.next_page() if step > 0 else self.session.previous_page()
+        if moved:
+            self.page_changed.emit(self.session.page_index, step < 0)
+        return moved
+
+    # Questions ------------------------------------------------------------------
     def toggle_question(self, question_id: str) -> Refusal | None:
         refusal = self.session.questions.toggle(question_id)
         if refusal is not None:
@@ -121,11 +132,46 @@ class Visit(QObject):
         self.questions_changed.emit()
         return refusal
 
+    def write_question(self, raw: str, editing: int | None = None) -> Refusal | None:
+        """The patient's own question: a new one, or their question number ``editing``."""
+        questions = self.session.questions
+        refusal = questions.add_own(raw) if editing is None else questions.edit_own(editing, raw)
+        if refusal is None:
+            self.questions_changed.emit()
+        return refusal
+
+    def take_question(self, item: ListItem) -> Removed | None:
+        """Out of the list, kept aside so that "Annuler" can put it back."""
+        removed = self.session.questions.take(item)
+        self.questions_changed.emit()
+        return removed
+
+    def put_back_question(self, removed: Removed) -> Refusal | None:
+        refusal = self.session.questions.put_back(removed)
+        self.questions_changed.emit()
+        return refusal
+
+    # Pages seen with the nurse, the quiz, the look ---------------------------------
     def set_covered(self, index: int, covered: bool) -> None:
         if covered:
             self.session.pages_covered.add(index)
         else:
             self.session.pages_covered.discard(index)
+
+    def set_quiz_step(self, index: int) -> None:
+        """Which quiz question is shown (``INTRO`` before the first)."""
+        self.session.quiz_index = index
+
+    def answer_quiz(self, item_id: str, option: int) -> bool:
+        """The first answer to a quiz question stands: False when it was answered already."""
+        if item_id in self.session.quiz_answers:
+            return False
+        self.session.quiz_answers[item_id] = option
+        return True
+
+    def set_default_language(self, language: str) -> None:
+        """Staff's choice: the language each new visit starts in."""
+        self.session.default_language = language
 
     def set_look(self, scale: int | None = None, high_contrast: bool | None = None) -> None:
         if scale is not None:

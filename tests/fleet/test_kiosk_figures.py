@@ -27,8 +27,7 @@ def test_a_visit_is_counted_without_a_word_of_the_patient(qtbot, make_window, tm
     qtbot.mouseClick(window.attract.language_buttons["fr"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)
     window.toggle_question("sejour")
-    window.session.questions.add_own(SECRET)
-    window.questions.changed.emit()
+    window.visit.write_question(SECRET)
     window.set_text_scale(1)
     window.show_quiz()
     quiz = window.quiz

@@ -307,7 +307,7 @@ class Supervisor(QObject):
         return message
 
     def set_default_language(self, language: str) -> None:
-        self.window.session.default_language = language
+        self.window.visit.set_default_language(language)
         self.window.attract.default_language = language
         self.panel.set_status(fill(self.tr("Langue par défaut : %1"), language))
 

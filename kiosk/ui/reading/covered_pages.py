@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.session import Session
-
 COVER_AFTER_MS = 4_000  # long enough to have been looked at, not just passed through
 
 
 class CoverTicker(QObject):
-    page_covered = Signal(int)  # 0-based page index, just ticked
+    page_covered = Signal(int)  # 0-based page index, just ticked (the visit records it)
 
-    def __init__(self, session: Session, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.session = session
         self.presenter = False
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self._tick)
@@ -51,5 +48,4 @@ class CoverTicker(QObject):
         if page < 0 or page in self._ticked:
             return
         self._ticked.add(page)
-        self.session.pages_covered.add(page)
         self.page_covered.emit(page)

@@ -30,7 +30,6 @@ class FigureCounter(QObject):
         visit.topic_changed.connect(self._topic)
         visit.page_changed.connect(self._page)
         visit.questions_changed.connect(self._questions)
-        window.questions.changed.connect(self._questions)
         visit.look_changed.connect(self._look)
         window.summary.print_started.connect(lambda: self._count("summaries", how="printed"))
         window.quiz.answered.connect(self._answered)
@@ -52,7 +51,7 @@ class FigureCounter(QObject):
             self._count("topics_chosen", topic=topic.id, language=topic.language)
             self._page(0)
 
-    def _page(self, _index: int) -> None:
+    def _page(self, _index: int = 0, _at_end: bool = False) -> None:
         now = time.monotonic()
         if self._page_since is not None:
             self.figures.page_viewed(now - self._page_since)

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 from kiosk.content import Topic
 from kiosk.i18n import fill
 from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS, ListItem, Refusal, Removed, clean_text
-from kiosk.session import Session
 from kiosk.ui.reading.question_toggle import QuestionToggle
 from kiosk.ui.style.metrics import Metrics
 from kiosk.ui.style.theme import Palette
+from kiosk.ui.visit import Visit
 from kiosk.ui.widgets.buttons import BigButton, TouchScrollArea, make_label
 from kiosk.ui.widgets.display_bar import display_controls, place_under
 from kiosk.ui.widgets.overflow_bar import OverflowBar
@@ -35,12 +35,12 @@ class QuestionsScreen(QWidget):
     back_requested = Signal()
     end_requested = Signal()
     summary_requested = Signal()
-    changed = Signal()  # the patient's list changed
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, visit: Visit, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("screen")
-        self.session = session
+        self.visit = visit
+        self.session = visit.session  # read only: the list changes through the visit
         self.topic: Topic | None = None
         self._metrics: Metrics | None = None
         self._palette: Palette | None = None
@@ -304,21 +304,16 @@ class QuestionsScreen(QWidget):
 
     def _on_toggle(self, question_id: str) -> None:
         self.undo_banner.dismiss()
-        refusal = self.session.questions.toggle(question_id)
+        refusal = self.visit.toggle_question(question_id)  # the visit has us refreshed
         self.set_status(self.refusal_text(refusal) if refusal else "")
-        self.refresh()
-        self.changed.emit()
 
     def _on_written(self, raw: str) -> None:
-        questions = self.session.questions
         index = self.writer.editing_index
-        refusal = questions.add_own(raw) if index is None else questions.edit_own(index, raw)
+        refusal = self.visit.write_question(raw, editing=index)
         if refusal is not None:
             self.writer.show_message(self.refusal_text(refusal, raw))
             return
         self.writer.wipe()
-        self.refresh()
-        self.changed.emit()
         if index is None:  # a new question: the field is free for the next one
             self.writer.show_message(self.tr("C'est noté : la question est dans votre liste."))
             return
@@ -327,19 +322,15 @@ class QuestionsScreen(QWidget):
         self.set_status(self.tr("Votre question est enregistrée."))
 
     def _on_remove(self, item: ListItem) -> None:
-        removed = self.session.questions.take(item)
-        self.refresh()
-        self.changed.emit()
+        removed = self.visit.take_question(item)
         if removed is None:
             self.undo_banner.dismiss()
         else:
             self.undo_banner.offer(removed)
 
     def _on_undo(self, removed: Removed) -> None:
-        refusal = self.session.questions.put_back(removed)
+        refusal = self.visit.put_back_question(removed)
         self.set_status(self.refusal_text(refusal) if refusal else "")
-        self.refresh()
-        self.changed.emit()
 
     def _on_edit(self, item: ListItem) -> None:
         self.open_tab(self.writer)

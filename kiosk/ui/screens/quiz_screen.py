@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from kiosk.content import Topic
 from kiosk.content.quiz import MAX_OPTIONS, Quiz, QuizItem
 from kiosk.i18n import fill
-from kiosk.session import Session
 from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.visit import Visit
 from kiosk.ui.widgets.buttons import BigButton, Tile, TouchScrollArea, make_label
 
 INTRO = -1
@@ -34,10 +34,11 @@ class QuizScreen(QWidget):
     step_changed = Signal()  # another question is shown: a double tap must not answer it
     answered = Signal(str, bool)  # item id, right: for the anonymous figures, never kept here
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, visit: Visit, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("screen")
-        self.session = session
+        self.visit = visit
+        self.session = visit.session  # read only: changes go through the visit
         self.quiz: Quiz | None = None
         self.topic: Topic | None = None
         self._metrics: Metrics | None = None
@@ -144,7 +145,7 @@ class QuizScreen(QWidget):
         """The topic's quiz, where the patient left it (or its introduction)."""
         self.topic, self.quiz = topic, topic.quiz
         if self.quiz is not None and self.session.quiz_index >= len(self.quiz.items):
-            self.session.quiz_index = INTRO
+            self.visit.set_quiz_step(INTRO)
         self.refresh()
 
     def wipe(self) -> None:
@@ -203,16 +204,15 @@ class QuizScreen(QWidget):
         return self.quiz is not None and self.session.quiz_index >= len(self.quiz.items)
 
     def _go_to(self, index: int) -> None:
-        self.session.quiz_index = index
+        self.visit.set_quiz_step(index)
         self.refresh()
         self.scroll_area.verticalScrollBar().setValue(0)
         self.step_changed.emit()
 
     def _answer(self, option: int) -> None:
         item = self.item
-        if item is None or item.id in self.session.quiz_answers:
+        if item is None or not self.visit.answer_quiz(item.id, option):
             return  # answered already: the choice stands, the feedback stays
-        self.session.quiz_answers[item.id] = option
         self.answered.emit(item.id, item.options[option].right)
         self.refresh()
         # The answer's explanation is the point: bring it into view.

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Page, Topic
 from kiosk.i18n import fill
-from kiosk.session import Session
 from kiosk.ui.reading.covered_pages import CoverTicker
 from kiosk.ui.reading.page_documents import PageDocuments
 from kiosk.ui.reading.page_nav import PageNav
@@ -19,6 +18,7 @@ from kiosk.ui.reading.page_view import PageView
 from kiosk.ui.screens.glossary_view import DefinitionPanel
 from kiosk.ui.style.metrics import MIN_BODY_LINES, Metrics, body_line_px
 from kiosk.ui.style.theme import Palette, document_css
+from kiosk.ui.visit import Visit
 from kiosk.ui.widgets.buttons import BigButton, make_label
 from kiosk.ui.widgets.display_bar import display_controls
 from kiosk.ui.widgets.overflow_bar import OverflowBar
@@ -41,10 +41,11 @@ class ReaderScreen(QWidget):
     speaking_changed = Signal(bool)  # read-aloud playing: the idle clock waits
     page_covered = Signal(int)  # presenter mode: a page stayed on screen long enough
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, visit: Visit, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("screen")
-        self.session = session
+        self.visit = visit
+        self.session = visit.session  # read only: pages turn through the visit
         self.topic: Topic | None = None
         self._family = ""
         self._metrics: Metrics | None = None
@@ -113,7 +114,7 @@ class ReaderScreen(QWidget):
         self._layout.addLayout(centred, 1)
         self._layout.addWidget(self.nav)
         self.speaker: Speaker | None = None
-        self.covers = CoverTicker(session, self)
+        self.covers = CoverTicker(self)
         self.cover_timer = self.covers.timer
         self.covers.page_covered.connect(self.page_covered)
 
@@ -214,9 +215,9 @@ class ReaderScreen(QWidget):
         self._column_layout.activate()
         self.view.paginate()
 
-    def show_topic(self, topic: Topic, page_index: int = 0, keep_passage: bool = False) -> None:
-        """Show a topic's page; ``keep_passage``: the same topic in another language, so
-        stay on the passage the patient was reading, not the top of the page."""
+    def show_topic(self, topic: Topic, keep_passage: bool = False) -> None:
+        """Show the visit's page of a topic; ``keep_passage``: the same topic in another
+        language, so stay on the passage the patient was reading, not the top of the page."""
         anchor = self.view.current_key() if keep_passage else None
         if self.topic is None or self.topic.id != topic.id:
             self.covers.forget()
@@ -225,7 +226,6 @@ class ReaderScreen(QWidget):
         self._forget_documents()
         self.nav.set_page_count(len(topic.pages))
         self.nav.quiz_next = topic.quiz is not None
-        self.session.page_index = page_index
         self.show_page()
         if anchor is not None:
             self._settle()
@@ -277,9 +277,7 @@ class ReaderScreen(QWidget):
             self.definition.setVisible(False)
             view.show_screen(target)
             return
-        moved = self.session.next_page() if step > 0 else self.session.previous_page()
-        if moved:
-            self.show_page(at_end=step < 0)
+        self.visit.turn_page(step)  # the visit has the new page shown (show_page)
 
     def show_page(self, at_end: bool = False) -> None:
         page = self.current_page
@@ -455,5 +453,6 @@ class ReaderScreen(QWidget):
         if url.scheme() == "page" and self.topic is not None:
             slug = url.path()
             for page in self.topic.pages:
-                if page.slug == slug and self.session.go_to(page.number - 1):
-                    self.show_page()
+                if page.slug == slug:
+                    self.visit.go_to(page.number - 1)  # shown through the visit
+                    return
