@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import load_pem_private_key
-from securesystemslib.signer import CryptoSigner
+if TYPE_CHECKING:
+    from securesystemslib.signer import CryptoSigner
 
 ROLES = ("root", "targets", "snapshot", "timestamp")
 
@@ -30,6 +30,11 @@ def has_key(keys_dir: Path, role: str) -> bool:
 
 
 def load_signer(keys_dir: Path, role: str) -> CryptoSigner:
+    # Signing only (kiosk publish): the kiosk bundle leaves cryptography out (build.spec).
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+    from securesystemslib.signer import CryptoSigner
+
     path = key_file(keys_dir, role)
     try:
         private = load_pem_private_key(path.read_bytes(), password=None)
@@ -44,6 +49,8 @@ def load_signer(keys_dir: Path, role: str) -> CryptoSigner:
 
 def create_signer(keys_dir: Path, role: str) -> CryptoSigner:
     """A new key, written to ``KEYS_DIR/ROLE.pem`` (which must not exist)."""
+    from securesystemslib.signer import CryptoSigner
+
     keys_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     signer = CryptoSigner.generate_ed25519()
     path = key_file(keys_dir, role)
