@@ -507,6 +507,25 @@
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Écouter</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Écouter la page</source>
+        <translation>Listen to the page</translation>
+    </message>
+</context>
+<context>
     <name>ReaderScreen</name>
     <message>
         <source>Accueil</source>
@@ -551,22 +570,6 @@
     <message>
         <source>À retenir :</source>
         <translation>Key point:</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Reprendre</source>
-        <translation>Resume</translation>
-    </message>
-    <message>
-        <source>Écouter</source>
-        <translation>Listen</translation>
-    </message>
-    <message>
-        <source>Écouter la page</source>
-        <translation>Listen to the page</translation>
     </message>
 </context>
 <context>

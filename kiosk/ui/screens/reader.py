@@ -15,6 +15,7 @@ from kiosk.ui.reading.covered_pages import CoverTicker
 from kiosk.ui.reading.page_documents import PageDocuments
 from kiosk.ui.reading.page_nav import PageNav
 from kiosk.ui.reading.page_view import PageView
+from kiosk.ui.reading.read_aloud import ReadAloud
 from kiosk.ui.screens.glossary_view import DefinitionPanel
 from kiosk.ui.style.metrics import MIN_BODY_LINES, Metrics, body_line_px
 from kiosk.ui.style.theme import Palette, document_css
@@ -113,7 +114,14 @@ class ReaderScreen(QWidget):
         self._layout.addWidget(self.toolbar)
         self._layout.addLayout(centred, 1)
         self._layout.addWidget(self.nav)
-        self.speaker: Speaker | None = None
+        self.read_aloud = ReadAloud(
+            self.listen_button,
+            self.stop_button,
+            self.toolbar,
+            lambda: self.topic.language if self.topic else self.session.language,
+            self,
+        )
+        self.read_aloud.speaking_changed.connect(self.speaking_changed)
         self.covers = CoverTicker(self)
         self.cover_timer = self.covers.timer
         self.covers.page_covered.connect(self.page_covered)
@@ -128,7 +136,6 @@ class ReaderScreen(QWidget):
         self.quiz_button.clicked.connect(self.quiz_requested)
         self.glossary_button.clicked.connect(self.glossary_requested)
         self.listen_button.clicked.connect(self._on_listen)
-        self.stop_button.clicked.connect(self._stop_speaking)
         self.display_button.toggled.connect(self._place_sheets)
         self.definition.listen_requested.connect(self._speak)
         self.previous_button.clicked.connect(lambda: self.turn(-1))
@@ -155,7 +162,7 @@ class ReaderScreen(QWidget):
         self.toolbar.retranslate()
         self.display_bar.retranslate()
         self.definition.retranslate()
-        self._show_speech_state()
+        self.read_aloud.show_state()
         self.nav.retranslate()
         self.body.setAccessibleName(self.tr("Texte de la page"))
         self.view.retranslate()
@@ -397,50 +404,30 @@ class ReaderScreen(QWidget):
         self.toolbar.set_wanted(self.quiz_button, on)
 
     # Read aloud ---------------------------------------------------------------
+    @property
+    def speaker(self) -> Speaker | None:
+        return self.read_aloud.speaker
+
     def set_speaker(self, speaker: Speaker | None) -> None:
-        self.speaker = speaker
-        if speaker is not None:
-            speaker.state_changed.connect(self._show_speech_state)
-            # The engine may come up, or find its voices, after the kiosk started.
-            speaker.voices_changed.connect(self._show_speech_state)
-        self._show_speech_state()
+        self.read_aloud.set_speaker(speaker)
 
     def can_speak(self) -> bool:
-        language = self.topic.language if self.topic else self.session.language
-        return self.speaker is not None and self.speaker.can_speak(language)
+        return self.read_aloud.can_speak()
 
     def _on_listen(self) -> None:
-        speaker, page = self.speaker, self.current_page
-        if speaker is None or page is None:
+        page = self.current_page
+        if page is None or self.topic is None:
             return
-        if speaker.state == "speaking":
-            speaker.pause()
-        elif speaker.state == "paused":
-            speaker.resume()
-        else:
-            # This screen's words; the first screen of a page starts with its title.
-            title = f"{page.title}.\n" if self.view.screen_index == 0 else ""
-            self._speak(title + self.view.screen_text())
+        # This screen's words; the first screen of a page starts with its title.
+        title = f"{page.title}.\n" if self.view.screen_index == 0 else ""
+        self.read_aloud.toggle(lambda: title + self.view.screen_text())
 
     def _speak(self, text: str) -> None:
-        if self.speaker is not None and self.topic is not None:
-            self.speaker.speak(text, self.topic.language)
+        if self.topic is not None:
+            self.read_aloud.speak(text)
 
     def _stop_speaking(self) -> None:
-        if self.speaker is not None and self.speaker.state in ("speaking", "paused"):
-            self.speaker.stop()
-
-    def _show_speech_state(self, _state: str = "") -> None:
-        available = self.can_speak()
-        state = self.speaker.state if self.speaker is not None else "ready"
-        self.toolbar.set_wanted(self.listen_button, available)
-        self.toolbar.set_wanted(self.stop_button, available and state in ("speaking", "paused"))
-        labels = {"speaking": self.tr("Pause"), "paused": self.tr("Reprendre")}
-        self.listen_button.setText(labels.get(state, self.tr("Écouter")))
-        self.listen_button.setAccessibleName(
-            self.listen_button.text() if state in labels else self.tr("Écouter la page")
-        )
-        self.speaking_changed.emit(state == "speaking")
+        self.read_aloud.stop()
 
     def _on_link(self, url: QUrl) -> None:
         if self.swipe.last_was_drag:
