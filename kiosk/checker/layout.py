@@ -14,15 +14,18 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QSizePolicy, QStackedWidget
 
 from kiosk.config import Settings
-from kiosk.content import Library, Page
+from kiosk.content import Library, Page, Topic
+from kiosk.i18n import use_language
 from kiosk.resources import fonts_dir
 from kiosk.session import Session
-from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screens.reader import ReaderScreen
 from kiosk.ui.style.fonts import register_bundled_fonts
-from kiosk.ui.style.metrics import TEXT_SCALES
+from kiosk.ui.style.metrics import TEXT_SCALES, Metrics
+from kiosk.ui.style.theme import CALM, style_sheet
+from kiosk.ui.visit import Visit
 
 # A kiosk screen, a landscape ward tablet, the same tablet held upright.
 DISPLAYS = ((1920, 1080), (1280, 800), (800, 1280))
@@ -71,37 +74,113 @@ def measure(library: Library) -> list[PageScreens]:
     """Every page with the number of screens it takes on each display and text size."""
     if QApplication.instance() is None:
         raise RuntimeError("layout checks need a QApplication")
-    family = _font_family()
-    results: list[PageScreens] = []
-    for language in library.languages:
-        session = Session(default_language=language)
-        window = MainWindow(library, session, reference_settings(language), family)
-        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        try:
-            results += _measure_language(window, library, language)
-        finally:
-            window.close()
-            window.deleteLater()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    return results
-
-
-def _measure_language(window: MainWindow, library: Library, language: str) -> Iterator[PageScreens]:
-    reader = window.reader
-    window.resize(*DISPLAYS[0])
-    window.show()
-    window.setUpdatesEnabled(False)  # layouts run, nothing is painted: much faster
-    window.start_session(language)
-    for topic in library.topics_for(language):
-        window.open_topic(topic.id)
-        counts: dict[Page, list[tuple[int, int, int, int]]] = {p: [] for p in topic.pages}
+    languages = library.languages
+    counts: dict[Page, list[tuple[int, int, int, int]]] = {
+        page: [] for language in languages for t in library.topics_for(language) for page in t.pages
+    }
+    settings = reference_settings(languages[0] if languages else "fr")
+    probe = ReaderProbe(_font_family(), settings, library)
+    try:
+        # One style per display and size (restyling is the costly step), then every page
+        # of every language laid out in it.
         for width, height in DISPLAYS:
-            window.resize(width, height)
             for size in range(len(TEXT_SCALES)):
-                window.set_text_scale(size)
-                for index, page in enumerate(topic.pages):
-                    window.jump_to_page(index)
-                    QCoreApplication.processEvents()
-                    counts[page].append((width, height, size, reader.view.screen_count))
-        for page in topic.pages:
-            yield PageScreens(page, tuple(counts[page]))
+                probe.style(width, height, size)
+                for language in languages:
+                    probe.use_language(language)
+                    for topic in library.topics_for(language):
+                        for page, screens in zip(topic.pages, probe.screens(topic), strict=True):
+                            counts[page].append((width, height, size, screens))
+    finally:
+        probe.close()
+    return [PageScreens(page, tuple(found)) for page, found in counts.items()]
+
+
+class ReaderProbe:
+    """The reader screen alone, in a window styled as MainWindow styles it (the same
+    metrics, style sheet and six-line cap; tests/checker/test_layout.py compares every
+    count with the kiosk's window): no other screen is built, nothing is painted."""
+
+    def __init__(self, family: str, settings: Settings, library: Library):
+        self.family, self.settings = family, settings
+        self.session = Session(default_language=settings.language)
+        # The reader reads the visit's page; nothing here is a patient's visit.
+        self.visit = Visit(self.session, library)
+        self.window = QMainWindow()
+        self.window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.stack = QStackedWidget()  # as in MainWindow: the reader fills its contentsRect
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.window.setCentralWidget(self.stack)
+        self.window.resize(*DISPLAYS[0])
+        self.window.show()
+        self.window.setUpdatesEnabled(False)  # layouts run, nothing is painted
+        self.readers: list[ReaderScreen] = []
+        self._display = (0, 0)
+
+    def metrics(self, size: int) -> Metrics:
+        window = self.window
+        return Metrics.for_screen(
+            window.screen() or QGuiApplication.primaryScreen(),
+            self.family,
+            self.settings.viewing_distance_mm,
+            TEXT_SCALES[size],
+            diagonal_in=self.settings.screen_diagonal,
+            window=(window.width(), window.height()),
+        )
+
+    @property
+    def reader(self) -> ReaderScreen:
+        return self.readers[-1]
+
+    def style(self, width: int, height: int, size: int) -> None:
+        """The reader as a kiosk started at this window size has it once the patient has
+        chosen this text size, going up from A (a new reader for each display: the reader
+        keeps some sizes from the text sizes shown before), styled as MainWindow.apply_style
+        does. Readers of other displays stay hidden until the window is deleted."""
+        if (width, height) != self._display:
+            self._display = (width, height)
+            self.window.resize(width, height)
+            reader = ReaderScreen(self.visit)
+            self.readers.append(reader)
+            self.stack.addWidget(reader)
+            self.stack.setCurrentWidget(reader)
+            reader.retranslate()
+        reader = self.reader
+        self.visit.set_look(scale=size)
+        m = self.metrics(size)
+        self._apply(m)
+        for _ in range(3):  # fewer than six lines: smaller text (as MainWindow does)
+            cap = reader.body_cap_for_six_lines(self.stack.contentsRect())
+            if cap is None or cap >= m.body_px:
+                break
+            m = m.with_body_cap(cap)
+            self._apply(m)
+
+    def _apply(self, m: Metrics) -> None:
+        sheet = style_sheet(CALM, m, self.family)
+        if sheet != self.window.styleSheet():
+            self.window.setStyleSheet(sheet)
+        self.reader.apply_style(m, CALM, self.family)
+
+    def use_language(self, language: str) -> None:
+        self.visit.set_language(language)
+        use_language(language)
+        self.reader.retranslate()
+
+    def screens(self, topic: Topic) -> Iterator[int]:
+        """Screens each page of the topic takes, laid out by the reader's own code."""
+        reader = self.reader
+        self.visit.open_topic(topic.id)  # its first page
+        reader.show_topic(topic)
+        for index in range(len(topic.pages)):
+            if index:
+                self.visit.go_to(index)
+                reader.show_page()
+            yield reader.view.screen_count
+
+    def close(self) -> None:
+        for reader in self.readers:
+            reader.wipe()
+        self.window.close()
+        self.window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.still_there import StillThereScreen
     from kiosk.ui.screens.summary_screen import SummaryScreen
     from kiosk.ui.visit import Visit
+    from kiosk.ui.widgets.display_bar import DisplayBar
 
 log = logging.getLogger(__name__)
 
@@ -110,18 +111,15 @@ class MainWindow(QMainWindow):
         return [lang for lang in self.settings.languages if lang in available] or available
 
     def build(self, library: Library) -> None:
-        """The second step: every other screen, wired to the loaded content."""
+        """The second step: the screens of a visit's first minutes, wired to the loaded
+        content. The others (LAZY_SCREENS) are built the first time they are used."""
         from PySide6.QtCore import Qt
 
-        from kiosk.ui.screens.contents import ContentsScreen
-        from kiosk.ui.screens.glossary_view import GlossaryScreen
         from kiosk.ui.screens.home import HomeScreen
         from kiosk.ui.screens.message_screen import MessageScreen
         from kiosk.ui.screens.questions_screen import QuestionsScreen
-        from kiosk.ui.screens.quiz_screen import QuizScreen
         from kiosk.ui.screens.reader import ReaderScreen
         from kiosk.ui.screens.still_there import StillThereScreen
-        from kiosk.ui.screens.summary_screen import SummaryScreen
         from kiosk.ui.visit import Visit
 
         self.visit = Visit(self.session, library, self)
@@ -130,25 +128,9 @@ class MainWindow(QMainWindow):
         self.home = HomeScreen()
         self.reader = ReaderScreen(self.visit)
         self.questions = QuestionsScreen(self.visit)
-        self.summary = SummaryScreen(self.session, self.settings, self.family)
-        self.contents = ContentsScreen()
-        self.glossary = GlossaryScreen()
-        self.quiz = QuizScreen(self.visit)
         self.still_there = StillThereScreen()
         self.message = MessageScreen()
-        self.error = MessageScreen()
-        self.screens += [
-            self.home,
-            self.reader,
-            self.questions,
-            self.summary,
-            self.contents,
-            self.glossary,
-            self.quiz,
-            self.still_there,
-            self.message,
-            self.error,
-        ]
+        self.screens += [self.home, self.reader, self.questions, self.still_there, self.message]
         for screen in self.screens[1:]:
             self.stack.addWidget(screen)
         self._join_visit()
@@ -162,28 +144,13 @@ class MainWindow(QMainWindow):
         self.reader.page_covered.connect(lambda index: self.set_page_covered(index, True))
         self.reader.glossary_requested.connect(self.show_glossary)
         self.reader.quiz_requested.connect(self.show_quiz)
-        self.quiz.skip_requested.connect(self.show_questions)
-        self.quiz.reread_requested.connect(self.reread_page)
-        self.quiz.question_add_requested.connect(self.toggle_question)
-        self.contents.quiz_requested.connect(self.show_quiz)
-        self.glossary.back_requested.connect(self.back_to_reader)
         # Reading comfort is on every reading screen, and the same choice everywhere.
-        self.display_bars = [
-            self.reader.display_bar,
-            self.questions.display_bar,
-            self.glossary.display_bar,
-        ]
-        for bar in self.display_bars:
-            bar.scale_chosen.connect(self.set_text_scale)
-            bar.contrast_toggled.connect(self.set_high_contrast)
-            bar.language_chosen.connect(self.set_language)
+        self.display_bars: list[DisplayBar] = []
+        for bar in (self.reader.display_bar, self.questions.display_bar):
+            self._add_display_bar(bar)
         self.questions.back_requested.connect(self.back_to_reader)
         self.questions.end_requested.connect(lambda: self.end_session("finished"))
         self.questions.summary_requested.connect(self.show_summary)
-        self.summary.back_requested.connect(self.show_questions)
-        self.contents.page_chosen.connect(self.jump_to_page)
-        self.contents.covered_changed.connect(self.set_page_covered)
-        self.contents.back_requested.connect(self.back_to_reader)
         self.message.back_requested.connect(self.show_attract)
         # A double tap never reaches the screen its first tap opened.
         from PySide6.QtWidgets import QApplication
@@ -198,8 +165,6 @@ class MainWindow(QMainWindow):
             self.stack.currentChanged,
             self.questions.stack.currentChanged,
             self.reader.view.screen_changed,
-            self.quiz.step_changed,
-            self.summary.print_started,
         ):
             changed.connect(self.tap_guard.screen_changed)
 
@@ -228,19 +193,78 @@ class MainWindow(QMainWindow):
             ("reader", self.reader),
             ("definition", self.reader.definition),
             ("questions", self.questions),
-            ("summary", self.summary),
-            ("contents", self.contents),
-            ("glossary", self.glossary),
-            ("quiz", self.quiz),
             ("still there", self.still_there),
             ("message", self.message),
-            ("error", self.error),
             ("display bar: reader", self.reader.display_bar),
             ("display bar: questions", self.questions.display_bar),
-            ("display bar: glossary", self.glossary.display_bar),
-            ("window", self),  # last: the default look once the screens are empty
+            ("window", self),  # the default look once the screens are empty
         ):
             visit.join(name, member)
+        # The screens of LAZY_SCREENS join when they are built (_build_lazy).
+
+    def _add_display_bar(self, bar: DisplayBar) -> None:
+        bar.scale_chosen.connect(self.set_text_scale)
+        bar.contrast_toggled.connect(self.set_high_contrast)
+        bar.language_chosen.connect(self.set_language)
+        self.display_bars.append(bar)
+
+    def _built(self, *names: str) -> list[QWidget]:
+        """Those of these screens that exist (a lazy screen is built only once used)."""
+        return [self.__dict__[name] for name in names if name in self.__dict__]
+
+    def _build_lazy(self, name: str) -> QWidget:
+        """Build a screen of LAZY_SCREENS on its first use and bring it up to the visit:
+        wired, joined to the wipe, current sizes, language (it is built in it) and topic."""
+        screen: QWidget
+        if name == "summary":
+            from kiosk.ui.screens.summary_screen import SummaryScreen
+
+            screen = summary = SummaryScreen(self.session, self.settings, self.family)
+            summary.back_requested.connect(self.show_questions)
+            summary.print_started.connect(self.tap_guard.screen_changed)
+        elif name == "contents":
+            from kiosk.ui.screens.contents import ContentsScreen
+
+            screen = contents = ContentsScreen()
+            contents.quiz_requested.connect(self.show_quiz)
+            contents.page_chosen.connect(self.jump_to_page)
+            contents.covered_changed.connect(self.set_page_covered)
+            contents.back_requested.connect(self.back_to_reader)
+        elif name == "glossary":
+            from kiosk.ui.screens.glossary_view import GlossaryScreen
+
+            screen = glossary = GlossaryScreen()
+            glossary.back_requested.connect(self.back_to_reader)
+        elif name == "quiz":
+            from kiosk.ui.screens.quiz_screen import QuizScreen
+
+            screen = quiz = QuizScreen(self.visit)
+            quiz.skip_requested.connect(self.show_questions)
+            quiz.reread_requested.connect(self.reread_page)
+            quiz.question_add_requested.connect(self.toggle_question)
+            quiz.step_changed.connect(self.tap_guard.screen_changed)
+        elif name == "error":
+            from kiosk.ui.screens.message_screen import MessageScreen
+
+            screen = MessageScreen()
+        else:
+            raise AttributeError(name)
+        self.__dict__[name] = screen  # from now on a plain attribute
+        self.screens.append(screen)
+        self.stack.addWidget(screen)
+        self.visit.join(name, screen)  # type: ignore[arg-type]
+        if self.applied_metrics is not None:
+            screen.apply_metrics(self.applied_metrics)  # type: ignore[attr-defined]
+        if name == "glossary":
+            self._add_display_bar(self.glossary.display_bar)
+            self.visit.join("display bar: glossary", self.glossary.display_bar)
+            self._show_display_state()
+        topic = self.visit.topic
+        if topic is not None and name == "glossary":
+            self.glossary.show_topic(topic)
+        elif topic is not None and name == "quiz":
+            self.quiz.show_topic(topic)
+        return screen
 
     # Look -----------------------------------------------------------------
     def metrics(self) -> Metrics:
@@ -294,11 +318,13 @@ class MainWindow(QMainWindow):
 
     def _apply(self, m: Metrics) -> None:
         self.applied_metrics = m
-        self.setStyleSheet(style_sheet(self.palette_, m, self.family))
-        for screen in (self.attract, self.home, self.message, self.error, self.still_there):
+        sheet = style_sheet(self.palette_, m, self.family)
+        if sheet != self.styleSheet():  # the same sheet again would repolish every widget
+            self.setStyleSheet(sheet)  # (~40 ms); new widgets are polished when shown
+        for screen in (self.attract, self.home, self.message, self.still_there):
             screen.apply_metrics(m)
-        for other in (self.summary, self.contents, self.glossary, self.quiz):
-            other.apply_metrics(m)
+        for other in self._built(*LAZY_SCREENS):
+            other.apply_metrics(m)  # type: ignore[attr-defined]
         self.questions.apply_style(m, self.palette_)
         self.reader.apply_style(m, self.palette_, self.family)
         self.style_applied.emit(m)
@@ -343,8 +369,8 @@ class MainWindow(QMainWindow):
             return
         self.reader.show_topic(topic, keep_passage=keep_passage)
         self.questions.show_topic(topic)
-        self.glossary.show_topic(topic)
-        self.quiz.show_topic(topic)
+        for screen in self._built("glossary", "quiz"):  # the others when built
+            screen.show_topic(topic)  # type: ignore[attr-defined]
         self._show_display_state()
 
     def _show_display_state(self) -> None:
@@ -517,3 +543,27 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
             log.info("kiosk mode: blocked closing the window")
+
+
+# Screens a visit may never open: built on first use, not at start-up (each is ready
+# within a frame of the tap that opens it; bench/README.md has the figures).
+LAZY_SCREENS = ("summary", "contents", "glossary", "quiz", "error")
+
+
+class _LazyScreen:
+    """``window.quiz`` builds the quiz screen the first time it is read (after ``build``);
+    it is then an ordinary attribute of the window, found before this descriptor."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __get__(self, window: MainWindow | None, owner: type | None = None) -> QWidget:
+        if window is None:
+            return self  # type: ignore[return-value]
+        if "visit" not in window.__dict__:  # not built yet: as if it did not exist
+            raise AttributeError(self.name)
+        return window._build_lazy(self.name)
+
+
+for _name in LAZY_SCREENS:
+    setattr(MainWindow, _name, _LazyScreen(_name))
