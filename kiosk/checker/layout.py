@@ -106,16 +106,31 @@ class ReaderProbe:
         self.session = Session(default_language=settings.language)
         # The reader reads the visit's page; nothing here is a patient's visit.
         self.visit = Visit(self.session, library)
-        self.window = QMainWindow()
-        self.window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        self.stack = QStackedWidget()  # as in MainWindow: the reader fills its contentsRect
-        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.window.setCentralWidget(self.stack)
-        self.window.resize(*DISPLAYS[0])
-        self.window.show()
-        self.window.setUpdatesEnabled(False)  # layouts run, nothing is painted
-        self.readers: list[ReaderScreen] = []
+        self.windows: list[tuple[QMainWindow, QStackedWidget, ReaderScreen]] = []
         self._display = (0, 0)
+
+    def _open(self, width: int, height: int) -> None:
+        """A window with a new reader: restyling repolishes only this one."""
+        window = QMainWindow()
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        stack = QStackedWidget()  # as in MainWindow: the reader fills its contentsRect
+        stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        window.setCentralWidget(stack)
+        reader = ReaderScreen(self.visit)
+        stack.addWidget(reader)
+        window.resize(width, height)
+        window.show()
+        window.setUpdatesEnabled(False)  # layouts run, nothing is painted
+        reader.retranslate()
+        self.windows.append((window, stack, reader))
+
+    @property
+    def window(self) -> QMainWindow:
+        return self.windows[-1][0]
+
+    @property
+    def stack(self) -> QStackedWidget:
+        return self.windows[-1][1]
 
     def metrics(self, size: int) -> Metrics:
         window = self.window
@@ -130,21 +145,16 @@ class ReaderProbe:
 
     @property
     def reader(self) -> ReaderScreen:
-        return self.readers[-1]
+        return self.windows[-1][2]
 
     def style(self, width: int, height: int, size: int) -> None:
         """The reader as a kiosk started at this window size has it once the patient has
         chosen this text size, going up from A (a new reader for each display: the reader
         keeps some sizes from the text sizes shown before), styled as MainWindow.apply_style
-        does. Readers of other displays stay hidden until the window is deleted."""
+        does. Each display has its window, closed at the end."""
         if (width, height) != self._display:
             self._display = (width, height)
-            self.window.resize(width, height)
-            reader = ReaderScreen(self.visit)
-            self.readers.append(reader)
-            self.stack.addWidget(reader)
-            self.stack.setCurrentWidget(reader)
-            reader.retranslate()
+            self._open(width, height)
         reader = self.reader
         self.visit.set_look(scale=size)
         m = self.metrics(size)
@@ -179,8 +189,8 @@ class ReaderProbe:
             yield reader.view.screen_count
 
     def close(self) -> None:
-        for reader in self.readers:
+        for window, _stack, reader in self.windows:
             reader.wipe()
-        self.window.close()
-        self.window.deleteLater()
+            window.close()
+            window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
