@@ -4,7 +4,11 @@ Modes (each prints one JSON line):
   turns N        page-turn latency over N turns, kiosk window
   floor-turns N  the same pages through a bare QTextBrowser.setHtml (the floor)
   soak T W       memory after T page turns and W session wipes
-  pdf N          summary document and PDF time
+  pdf N          summary document and PDF time, and the same sheet through a bare
+                 QTextDocument to PDF (the floor)
+  lazy N         first use of each screen built on demand, against later uses
+  limits N       a topic at every content limit against the bundled one, N runs
+  load N         content loading: bundled, at the limits, and hostile (refused) content
 
 The kiosk is started by ``kiosk.app.run`` itself, unchanged (supervisor, event filters,
 full screen), and measured from inside its event loop; the caller points XDG_* at a
@@ -83,19 +87,33 @@ def open_first_topic(window, language: str = "fr"):
     return topic
 
 
+def reader_ping_pong(window, count: int):
+    """Forward through every screen of every page to the last, then back to the first,
+    and so on: turns between screens of one page and between pages, as a patient reads."""
+    reader, step = window.reader, 1
+    for _ in range(count):
+        at_start = window.session.page_index == 0 and reader.view.screen_index == 0
+        if (step > 0 and reader.on_last_screen) or (step < 0 and at_start):
+            step = -step
+        yield step
+
+
 def bench_turns(app, window, count: int):
     """turn + reader.repaint(); and turn + processEvents (layout, paint and flush)."""
-    topic = open_first_topic(window)
-    reader = window.reader
+    open_first_topic(window)
+    reader, session = window.reader, window.session
     yield
     repaint, full = [], []
-    for step in ping_pong(count, len(topic.pages)):
+    kinds: dict[str, list[float]] = {"screen": [], "page": []}
+    for step in reader_ping_pong(window, count):
+        page = session.page_index
         start = time.perf_counter()
         reader.turn(step)
         reader.repaint()
         repaint.append((time.perf_counter() - start) * 1000)
+        kinds["page" if session.page_index != page else "screen"].append(repaint[-1])
         yield  # back to the event loop, as between two taps
-    for step in ping_pong(count, len(topic.pages)):
+    for step in reader_ping_pong(window, count):
         start = time.perf_counter()
         reader.turn(step)
         app.processEvents()
@@ -118,6 +136,8 @@ def bench_turns(app, window, count: int):
         yield
     return {
         "turn_repaint_ms": summary(repaint),
+        "turn_within_page_ms": summary(kinds["screen"]),
+        "turn_to_page_ms": summary(kinds["page"]),
         "turn_process_events_ms": summary(full),
         "text_size_change_ms": summary(resize),
         "repaginate_ms": summary(cut),
@@ -190,13 +210,18 @@ def bench_soak(app, window, turns: int, wipes: int):
 
 
 def bench_pdf(app, window, count: int):
-    """Summary with five questions: build it (document + previews), then write the PDF."""
+    """Summary with five questions: build it (document + previews), then write the PDF.
+    Floor: the same sheet (its HTML and pictures) through a bare QTextDocument to PDF."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QPdfWriter, QTextDocument
+
     from kiosk import printing
+    from kiosk.summary import PICTURE_RESOURCE, QR_RESOURCE
 
     topic = open_first_topic(window)
     for question in topic.all_questions[:5]:
         window.toggle_question(question.id)
-    build, write, pages = [], [], 0
+    build, write, bare, pages = [], [], [], 0
     with tempfile.TemporaryDirectory() as temp:
         for n in range(count):
             start = time.perf_counter()
@@ -208,12 +233,142 @@ def bench_pdf(app, window, count: int):
             printing.write_pdf(document, path, "A4")
             write.append((time.perf_counter() - start) * 1000)
             pages = document.pageCount()
+            html = document.toHtml()
+            kind = QTextDocument.ResourceType.ImageResource
+            images = {
+                name: document.resource(kind, QUrl(name))
+                for name in (QR_RESOURCE, PICTURE_RESOURCE)
+            }
+            yield
+            start = time.perf_counter()
+            floor = QTextDocument()
+            for name, image in images.items():
+                if image is not None:
+                    floor.addResource(kind, QUrl(name), image)
+            floor.setHtml(html)
+            writer = QPdfWriter(str(Path(temp) / f"floor-{n}.pdf"))
+            writer.setPageLayout(printing.page_layout("A4"))
+            floor.print_(writer)
+            del writer  # the file is finished here
+            bare.append((time.perf_counter() - start) * 1000)
             yield
     return {
         "summary_build_ms": summary(build),
         "pdf_write_ms": summary(write),
         "total_ms": summary([b + w for b, w in zip(build, write, strict=True)]),
+        "floor_html_to_pdf_ms": summary(bare),
         "pages": pages,
+    }
+
+
+def bench_lazy(app, window, runs: int):
+    """The screens built on first use: the tap that opens each one the first time (built,
+    shown, painted) against the same tap once it exists. Fresh process per run."""
+    from kiosk.ui.main_window import LAZY_SCREENS
+
+    unbuilt = [name for name in LAZY_SCREENS if name not in window.__dict__]
+    open_first_topic(window)
+    yield
+
+    def timed(action) -> float:
+        start = time.perf_counter()
+        action()
+        window.repaint()
+        app.processEvents()
+        return (time.perf_counter() - start) * 1000
+
+    first: dict[str, float] = {}
+    again: dict[str, list[float]] = {}
+    for name, action in (
+        ("glossary", window.show_glossary),
+        ("contents", window.show_contents),
+        ("quiz", window.show_quiz),
+        ("summary", window.show_summary),
+    ):
+        first[name] = timed(action)
+        yield
+        window.back_to_reader()
+        yield
+        for _ in range(runs):
+            again.setdefault(name, []).append(timed(action))
+            yield
+            window.back_to_reader()
+            yield
+    return {
+        "unbuilt_at_ready": unbuilt,
+        "first_ms": first,
+        "again_ms": {name: summary(values) for name, values in again.items()},
+    }
+
+
+def bench_limits(app, window, runs: int):
+    """A topic at every content limit against the bundled topic (the floor), both in this
+    window: open the topic and paint its first page, then tap "Suivant" and paint; then
+    open the words, the suggested questions and the nurse's contents (each built when
+    first shown)."""
+    from _limits_content import LIMIT_TOPIC
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    def timed(action, widget) -> float:
+        start = time.perf_counter()
+        action()
+        widget.repaint()
+        app.processEvents()
+        return (time.perf_counter() - start) * 1000
+
+    # The read-aloud engine starts ~1.5 s after the window shows and takes a few seconds
+    # (its own measure): not inside the figures below.
+    deadline = time.monotonic() + 15
+    while window.reader.speaker is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+        yield
+    figures: dict[str, dict[str, list[float]]] = {}
+    screens: dict[str, int] = {}
+    for _ in range(runs):
+        for topic_id in ("cimentoplastie", LIMIT_TOPIC):
+            window.end_session()
+            yield
+            window.start_session("fr")
+            yield
+            row = figures.setdefault(topic_id, {})
+            reader = window.reader
+            start = time.perf_counter()
+            window.open_topic(topic_id)
+            reader.repaint()
+            app.processEvents()
+            painted = (time.perf_counter() - start) * 1000
+            screens[topic_id] = reader.view.screen_count
+            QTest.mouseClick(reader.next_button, Qt.MouseButton.LeftButton)
+            reader.repaint()
+            app.processEvents()
+            served = (time.perf_counter() - start) * 1000
+            row.setdefault("open_paint_ms", []).append(painted)
+            row.setdefault("open_to_tap_served_ms", []).append(served)
+            yield
+            for name, action, widget in (
+                ("glossary_ms", window.show_glossary, window.glossary),
+                ("questions_ms", window.show_questions, window.questions),
+                ("contents_ms", window.show_contents, window.contents),
+            ):
+                row.setdefault(name, []).append(timed(action, widget))
+                yield
+                window.back_to_reader()
+                yield
+    topic = window.library.topic("fr", LIMIT_TOPIC)
+    return {
+        "topics": {
+            topic_id: {name: summary(values) for name, values in row.items()}
+            for topic_id, row in figures.items()
+        },
+        "limit_topic": {
+            "pages": len(topic.pages),
+            "terms": len(topic.glossary),
+            "questions": len(topic.all_questions),
+            "quiz": len(topic.quiz.items) if topic.quiz else 0,
+            "first_page_screens": screens[LIMIT_TOPIC],
+        },
+        "window_size": [window.width(), window.height()],
     }
 
 
@@ -235,7 +390,7 @@ def drive(steps, done) -> None:
     QTimer.singleShot(0, step)
 
 
-def run_in_kiosk(mode: str, numbers: list[int]) -> int:
+def run_in_kiosk(mode: str, numbers: list[int], kiosk_args: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -258,11 +413,17 @@ def run_in_kiosk(mode: str, numbers: list[int]) -> int:
         except Exception:
             done({"error": traceback.format_exc()})
             return
-        benches = {"turns": bench_turns, "soak": bench_soak, "pdf": bench_pdf}
+        benches = {
+            "turns": bench_turns,
+            "soak": bench_soak,
+            "pdf": bench_pdf,
+            "limits": bench_limits,
+            "lazy": bench_lazy,
+        }
         drive(benches[mode](app, window, *numbers), done)
 
     QTimer.singleShot(0, start)
-    kiosk_app.run([])
+    kiosk_app.run(kiosk_args or [])
     return outcome["code"]
 
 
@@ -300,9 +461,54 @@ def floor_turns(count: int) -> int:
     return 0
 
 
+def load_times(runs: int) -> int:
+    """Loading the content (no Qt): bundled; with a topic at every limit; and with also a
+    10,000-page topic and a 5,000-word glossary, which are refused."""
+    from _limits_content import make
+
+    from kiosk.content import load_library
+    from kiosk.resources import content_dir
+
+    result: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as temp:
+        folders = {
+            "bundled": content_dir(),
+            "at_limits": make(Path(temp) / "limits"),
+            "hostile": make(Path(temp) / "hostile", hostile=True),
+        }
+        for name, folder in folders.items():
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                library = load_library(folder)
+                times.append((time.perf_counter() - start) * 1000)
+            result[name] = {
+                "load_ms": summary(times),
+                "errors": len(library.errors),
+                "topics": sum(len(topics) for topics in library.topics.values()),
+            }
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+def limits_in_kiosk(runs: int) -> int:
+    from _limits_content import make
+
+    with tempfile.TemporaryDirectory() as temp:
+        folder = make(Path(temp) / "content")
+        return run_in_kiosk("limits", [runs], ["--content", str(folder)])
+
+
 def main() -> None:
     mode, numbers = sys.argv[1], [int(n) for n in sys.argv[2:]]
-    code = floor_turns(numbers[0]) if mode == "floor-turns" else run_in_kiosk(mode, numbers)
+    if mode == "floor-turns":
+        code = floor_turns(numbers[0])
+    elif mode == "load":
+        code = load_times(numbers[0])
+    elif mode == "limits":
+        code = limits_in_kiosk(numbers[0])
+    else:
+        code = run_in_kiosk(mode, numbers)
     sys.stdout.flush()
     import os
 
