@@ -89,8 +89,10 @@ class Desktop:
         return shown
 
     def start_kiosk(self, config: Path) -> None:
-        """The real kiosk (``python -m kiosk``, kiosk mode, xcb), waited for until it has
-        held the screen for half a second in a row (start-up may move focus about)."""
+        """The real kiosk (``python -m kiosk``, kiosk mode, xcb), waited for until it is
+        fully started (its supervisor, hence its screen keeper, is there: "mode: kiosk" in
+        its log) and has then held the screen for half a second in a row without taking
+        anything back (start-up shows the window twice and may move focus about)."""
         log = config.parent / "kiosk-stderr.log"
         with log.open("w") as err:
             self.kiosk = subprocess.Popen(
@@ -100,21 +102,32 @@ class Desktop:
                 stderr=err,
             )
         self.log_dir = Path(self.env["XDG_DATA_HOME"])
-        assert wait(lambda: self.kiosk_window() is not None, 30), "the kiosk never appeared"
-        assert wait(self.holds_screen, 15), "the kiosk never held the screen"
-        assert wait(lambda: self.held_for(0.5), 15), "the kiosk never kept the screen"
+        assert wait(lambda: "mode: kiosk" in self.log_text(), 60), "the kiosk never started"
+        assert wait(self.holds_screen, 15), f"the kiosk never held the screen:\n{self.log_tail()}"
+        assert wait(lambda: self.held_for(0.5), 15), f"the kiosk never kept it:\n{self.log_tail()}"
         self.window = self.kiosk_window() or ""
 
+    def attempts(self) -> int:
+        """How many times the kiosk has logged taking the screen back."""
+        return self.log_text().count("taking it back")
+
     def held_for(self, seconds: float) -> bool:
+        """Held the screen throughout, and never took it back meanwhile."""
+        attempts = self.attempts()
         end = time.monotonic() + seconds
         while time.monotonic() < end:
             if not self.holds_screen():
                 return False
             time.sleep(0.05)
-        return True
+        return self.attempts() == attempts
 
     def log_text(self) -> str:
         return "\n".join(p.read_text() for p in self.log_dir.rglob("*.log"))
+
+    def log_tail(self, lines: int = 20) -> str:
+        """The kiosk's last log lines but debug ones, for failure messages."""
+        kept = [line for line in self.log_text().splitlines() if " DEBUG " not in line]
+        return "\n".join(kept[-lines:])
 
 
 @contextmanager
@@ -142,16 +155,22 @@ def openbox_desktop(home: Path, *openbox_options: str) -> Iterator[Desktop]:
         "QT_QPA_PLATFORM": "xcb",
     }
     env.pop("WAYLAND_DISPLAY", None)
-    openbox = subprocess.Popen(
-        ["openbox", "--sm-disable", *openbox_options],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    messages = home / "openbox-stderr.log"
+    with messages.open("w") as err:
+        openbox = subprocess.Popen(
+            ["openbox", "--sm-disable", *openbox_options],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
     desktop = Desktop(env)
     try:
-        started = wait(lambda: desktop.run("wmctrl", "-m").returncode == 0, 10)
-        assert started, "openbox did not start"
+        # Its work area is among the last things openbox announces once started.
+        started = wait(lambda: desktop.root_value("_NET_WORKAREA") != "", 30)
+        assert started, (
+            f"openbox did not start on {display} (exit code {openbox.poll()}): "
+            f"{messages.read_text()[-2000:]}"
+        )
         yield desktop
     finally:
         for process in (desktop.kiosk, openbox, xvfb):

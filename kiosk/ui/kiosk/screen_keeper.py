@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.kiosk.x11_requests import X11Requests
 
@@ -46,7 +46,11 @@ class ScreenKeeper(QObject):
             return "not shown (another desktop or shown desktop)"
         if not window.windowState() & Qt.WindowState.WindowFullScreen:
             return "no longer full screen"
-        if QApplication.activeWindow() is None:
+        # The window's own QWindow, not QApplication.activeWindow(): under openbox the
+        # latter stayed None while the kiosk had the keyboard, and every check "took back"
+        # a screen it held.
+        active = handle.isActive() if handle is not None else window.isActiveWindow()
+        if not active:
             return "covered by another window"
         return None
 
