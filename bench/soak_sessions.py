@@ -37,7 +37,6 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 PIN = "246813"
 ENDINGS = ("finished", "idle", "staff")
-WARM_VISITS = len(ENDINGS) * 2  # every ending in both languages before the baseline
 
 Steps = Generator[None, None, dict[str, Any]]
 
@@ -55,12 +54,12 @@ def figures(app: Any, window: Any) -> dict[str, float]:
     }
 
 
-def visit(window: Any, supervisor: Any, number: int) -> Steps:
-    """One patient's visit, ended the ``number``-th way of ENDINGS; yields between taps."""
+def visit(window: Any, supervisor: Any, number: int, endings: tuple[str, ...] = ENDINGS) -> Steps:
+    """One patient's visit, ended the ``number``-th way of ``endings``; yields between taps."""
     from kiosk.ui.kiosk.kiosk_states import State
 
-    language = ("fr", "en")[(number // len(ENDINGS)) % 2]
-    ending = ENDINGS[number % len(ENDINGS)]
+    language = ("fr", "en")[(number // len(endings)) % 2]
+    ending = endings[number % len(endings)]
     window.attract.language_buttons[language].click()
     yield
     window.home.tiles[0].click()
@@ -124,7 +123,14 @@ def visit(window: Any, supervisor: Any, number: int) -> Steps:
     return {}
 
 
-def soak(app: Any, window: Any, supervisor: Any, visits: int, every: int) -> Steps:
+def soak(
+    app: Any,
+    window: Any,
+    supervisor: Any,
+    visits: int,
+    every: int,
+    endings: tuple[str, ...] = ENDINGS,
+) -> Steps:
     # The read-aloud engine is the last piece of start-up (1.5 s after the window shows).
     deadline = time.monotonic() + 15
     while window.reader.speaker is None and time.monotonic() < deadline:
@@ -132,16 +138,17 @@ def soak(app: Any, window: Any, supervisor: Any, visits: int, every: int) -> Ste
         yield
     samples = [{"visit": 0, **figures(app, window)}]
     started = time.perf_counter()
+    warm = len(endings) * 2  # every ending in both languages before the baseline
     for number in range(visits):
-        yield from visit(window, supervisor, number)
+        yield from visit(window, supervisor, number, endings)
         done = number + 1
-        if done in (WARM_VISITS, visits) or done % every == 0:
+        if done in (warm, visits) or done % every == 0:
             samples.append({"visit": done, **figures(app, window)})
-    baseline = next(s for s in samples if s["visit"] == WARM_VISITS)
+    baseline = next(s for s in samples if s["visit"] == warm)
     final = samples[-1]
     return {
         "visits": visits,
-        "endings": list(ENDINGS),
+        "endings": list(endings),
         "seconds": round(time.perf_counter() - started, 1),
         "start": samples[0],
         "baseline": baseline,
@@ -176,9 +183,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--visits", type=int, default=300)
     parser.add_argument("--every", type=int, default=50, help="sample every N visits")
     parser.add_argument("--json", type=Path, help="write the figures here too")
+    parser.add_argument(
+        "--endings",
+        default=",".join(ENDINGS),
+        help="how visits end, in turn (default: %(default)s); one alone to tell them apart",
+    )
     args = parser.parse_args(argv)
-    if args.visits < WARM_VISITS + 1:
-        parser.error(f"--visits must be more than {WARM_VISITS} (the warm-up)")
+    endings = tuple(args.endings.split(","))
+    if set(endings) - set(ENDINGS):
+        parser.error(f"--endings: choose among {', '.join(ENDINGS)}")
+    if args.visits <= len(endings) * 2:
+        parser.error(f"--visits must be more than {len(endings) * 2} (the warm-up)")
 
     temp = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     screen = REPO / "tests" / "offscreen-screen.json"  # 1920x1080
@@ -212,7 +227,7 @@ def main(argv: list[str]) -> int:
         if supervisor is None:  # not built yet: the second step runs after the first frame
             QTimer.singleShot(50, start)
             return
-        drive(soak(app, windows[0], supervisor, args.visits, args.every), finished)
+        drive(soak(app, windows[0], supervisor, args.visits, args.every, endings), finished)
 
     QTimer.singleShot(0, start)
     try:
