@@ -11,6 +11,7 @@ checks cannot pass because nothing arrived.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,26 @@ def test_no_key_or_click_takes_the_screen_from_the_kiosk(tmp_path):
         assert x.root_value("_NET_NUMBER_OF_DESKTOPS") == "1"
         assert x.root_value("_NET_SHOWING_DESKTOP") == "0"
         assert x.attempts() == before, f"the kiosk lost the screen on the way:\n{x.log_tail()}"
+
+
+def test_another_program_opens_below_the_kiosk(tmp_path):
+    """Seen under the default configuration (tests/integration/test_window_manager.py):
+    a program's window opened above the kiosk and took the keyboard until the kiosk took
+    the screen back. Here it opens below, and the kiosk never loses the keyboard."""
+    with openbox_desktop(tmp_path, "--config-file", str(RC_XML)) as x:
+        x.start_kiosk(_kiosk_config(tmp_path))
+        before = x.attempts()
+        other = subprocess.Popen(
+            ["xmessage", "-center", "Another program"], env=x.env, stderr=subprocess.DEVNULL
+        )
+        try:
+            assert wait(lambda: len(x.stacking()) == 2, SEEN_S), "the program never opened"
+            assert x.stacking()[-1] == int(x.window), "the program opened above the kiosk"
+            assert not wait(lambda: not x.holds_screen(), QUIET_S), "the kiosk lost the keyboard"
+            assert x.attempts() == before, f"the kiosk lost the screen:\n{x.log_tail()}"
+        finally:
+            other.kill()
+            other.wait()
 
 
 @pytest.mark.parametrize(

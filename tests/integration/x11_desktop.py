@@ -69,6 +69,12 @@ class Desktop:
         out = self.run("xprop", "-root", name).stdout
         return out.split(" = ", 1)[1].strip() if " = " in out else ""
 
+    def stacking(self) -> list[int]:
+        """The managed windows, bottom to top (EWMH _NET_CLIENT_LIST_STACKING)."""
+        out = self.run("xprop", "-root", "_NET_CLIENT_LIST_STACKING").stdout
+        listed = out.split("#", 1)[1] if "#" in out else ""
+        return [int(window, 16) for window in listed.replace(",", " ").split()]
+
     def shown_windows(self) -> list[tuple[int, int, int, int]]:
         """Geometry (x, y, width, height) of every top-level window on screen: the window
         manager's frames and its own menus and pop-ups (1×1 helper windows left out)."""
