@@ -21,9 +21,8 @@ from markdown.treeprocessors import Treeprocessor
 from kiosk.content.glossary_links import TermLinker, link_terms
 from kiosk.content.image_check import check_image, image_warnings
 from kiosk.content.model import ContentProblem, Severity
-from kiosk.content.safe_read import ContentFileError, read_in_folder
+from kiosk.content.safe_read import MAX_FILE_BYTES, ContentFileError, read_in_folder
 
-MAX_FILE_BYTES = 256 * 1024
 # Limits that keep one hostile file from stalling the kiosk or the checker: Python-Markdown
 # recurses into each nested block quote or list, and looks ahead from every "[" for its
 # link, so both cost far more than their size. No real page comes near them.

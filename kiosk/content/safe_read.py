@@ -17,6 +17,9 @@ _FLAGS = (
 )
 
 
+MAX_FILE_BYTES = 256 * 1024  # any content file but a page (see limits.MAX_PAGE_BYTES)
+
+
 class ContentFileError(Exception):
     """A content file that must not be read; the message says why (never what it holds)."""
 

@@ -6,8 +6,9 @@ The full load (kiosk.content.loader) replaces these titles moments later.
 from __future__ import annotations
 
 import re
-import stat
 from pathlib import Path
+
+from kiosk.content.safe_read import MAX_FILE_BYTES, ContentFileError, read_in_folder
 
 LANGUAGE_DIR = re.compile(r"^[a-z]{2}$")
 
@@ -28,19 +29,24 @@ def peek_titles(root: Path) -> dict[str, list[str]]:
 
 
 def _title_header(path: Path) -> str | None:
-    """The ``title:`` line of the header block (which ends at the first blank line)."""
+    """The ``title:`` line of the header block (which ends at the first blank line).
+
+    Read like the loader reads it (kiosk.content.safe_read): only a regular file inside the
+    topic folder, never more than the size limit, UTF-8. A pipe or a device would block
+    the first frame, a huge file without line breaks would be read whole, a link out of
+    the folder is not content: the loader reports those to staff; here they are skipped.
+    """
     try:
-        # Only a regular file (or a link to one): a pipe or a device would block the
-        # first frame. The loader reports such files to staff; here they are just skipped.
-        if not stat.S_ISREG(path.stat().st_mode):
+        data = read_in_folder(path, path.parent, MAX_FILE_BYTES)
+        if len(data) > MAX_FILE_BYTES:
             return None
-        with path.open(encoding="utf-8-sig") as lines:
-            for line in lines:
-                if not line.strip():
-                    return None
-                key, colon, value = line.partition(":")
-                if colon and key.strip().lower() == "title":
-                    return value.strip() or None
-    except (OSError, UnicodeDecodeError):
+        text = data.decode("utf-8-sig")
+    except (OSError, ContentFileError, UnicodeDecodeError):
         return None
+    for line in text.splitlines():
+        if not line.strip():
+            return None
+        key, colon, value = line.partition(":")
+        if colon and key.strip().lower() == "title":
+            return value.strip() or None
     return None
