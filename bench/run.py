@@ -304,7 +304,13 @@ def measure_pdf(bench: Bench, results: dict) -> None:
     ]
     entry = {
         key: spread([r[key]["median"] for r in runs])
-        for key in ("summary_build_ms", "pdf_write_ms", "total_ms", "floor_html_to_pdf_ms")
+        for key in (
+            "summary_build_ms",
+            "pdf_write_ms",
+            "total_ms",
+            "total_cpu_ms",
+            "floor_html_to_pdf_ms",
+        )
     }
     entry["pages"] = runs[-1]["pages"]
     total = entry["total_ms"]["median"]
@@ -317,8 +323,14 @@ def measure_pdf(bench: Bench, results: dict) -> None:
         "summary: build + PDF",
         fmt(entry["total_ms"], "ms", 1),
         fmt(entry["floor_html_to_pdf_ms"], "ms", 1),
-        f"{ratio:.1f}× floor (same sheet, bare QTextDocument → PDF); "
-        f"goal ≤ {GOALS['pdf_ms']:g} ms on a quiet machine: {verdict(total <= GOALS['pdf_ms'])}",
+        f"{ratio:.1f}× floor (same sheet, bare QTextDocument → PDF)",
+    )
+    quiet = entry["total_cpu_ms"]["median"]
+    row(
+        "summary: build + PDF, CPU time",
+        fmt(entry["total_cpu_ms"], "ms", 1),
+        "",
+        f"goal ≤ {GOALS['pdf_ms']:g} ms on a quiet machine: {verdict(quiet <= GOALS['pdf_ms'])}",
     )
 
 
@@ -333,16 +345,25 @@ def measure_lazy(bench: Bench, results: dict) -> None:
     entry: dict = {"unbuilt_at_ready": runs[-1]["unbuilt_at_ready"], "screens": {}}
     for name in runs[-1]["first_ms"]:
         first = spread([r["first_ms"][name] for r in runs])
+        first_cpu = spread([r["first_cpu_ms"][name] for r in runs])
         again = spread([r["again_ms"][name]["median"] for r in runs])
-        entry["screens"][name] = {"first_ms": first, "again_ms": again}
+        entry["screens"][name] = {"first_ms": first, "first_cpu_ms": first_cpu, "again_ms": again}
         row(
             f"first tap to {name} (built then), shown",
-            fmt(first, "ms", 1),
+            f"{fmt(first, 'ms', 1)}, CPU {first_cpu['median']:.0f} ms",
             f"{again['median']:.1f} ms once built",
-            f"goal ≤ {goal:.0f} ms: {verdict(first['median'] <= goal)}",
+            f"goal ≤ {goal:.0f} ms (CPU): {verdict(first_cpu['median'] <= goal)}",
         )
     results["lazy"] = entry
     print(f"  built on first use, not at start: {', '.join(entry['unbuilt_at_ready'])}")
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of the children waited for so far."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure_check(bench: Bench, results: dict) -> None:
@@ -352,8 +373,10 @@ def measure_check(bench: Bench, results: dict) -> None:
     fixture = HERE.parent / "tests" / "fixtures" / "check" / "layout"
     env = bench.env(bench.platforms()["offscreen"])
 
+    cpu: list[float] = []
+
     def timed(*argv: str) -> tuple[float, int]:
-        start = time.perf_counter()
+        start, used = time.perf_counter(), _children_cpu()
         done = subprocess.run(
             [sys.executable, "-m", "kiosk", "check", *argv],
             env=env,
@@ -363,6 +386,8 @@ def measure_check(bench: Bench, results: dict) -> None:
             check=False,
         )
         seconds = time.perf_counter() - start
+        if not argv:
+            cpu.append(_children_cpu() - used)
         return seconds, done.stdout.count("note: screens at")
 
     def bare_start() -> float:
@@ -392,13 +417,20 @@ def measure_check(bench: Bench, results: dict) -> None:
         pages=pages, per_page_s=per_page, layout_per_page_s=layout, fifty_topics_s=estimate
     )
     entry["ratio"] = ratio = whole / entry["floor"]["median"]
+    entry["cpu_s"] = spread(cpu[1:])  # the warm-up run left out
     results["check"] = entry
     row(
         f"kiosk check, bundled content ({pages} pages)",
         fmt({k: v * 1000 for k, v in entry["all"].items()}, "ms"),
         fmt({k: v * 1000 for k, v in entry["floor"].items()}, "ms"),
-        f"{ratio:.1f}× a bare PySide6 start; goal ≤ {GOALS['check_s']:g} s (quiet): "
-        f"{verdict(whole <= GOALS['check_s'])}",
+        f"{ratio:.1f}× a bare PySide6 start",
+    )
+    quiet = entry["cpu_s"]["median"]
+    row(
+        "  the same, CPU time (user + system)",
+        fmt({k: v * 1000 for k, v in entry["cpu_s"].items()}, "ms"),
+        "",
+        f"goal ≤ {GOALS['check_s']:g} s on a quiet machine: {verdict(quiet <= GOALS['check_s'])}",
     )
     row(
         "  the same, --no-layout",
