@@ -18,7 +18,6 @@ from functools import lru_cache
 
 SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "code", "pre", "abbr"}
 TERM_SCHEME = "term:"
-_WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -37,13 +36,18 @@ def term_id(headword: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(headword)).strip("-")
 
 
+_END = ""  # in a trie node: the form that ends there (no character is the empty string)
+_Node = dict[str, "_Node | str"]
+
+
 class TermLinker:
     """A topic's glossary forms, ready to be found in its pages.
 
-    Same result as one regex ``(?<!\\w)(form1|form2|...)(?!\\w)`` over the folded text with
-    the longest forms first (so 'fuite de ciment' beats 'fuite'), without trying every form
-    at every position: a form can only start where a word starting with its first word
-    starts (or, for a form that starts with a sign, where that sign is).
+    Same result as one regex ``(?<!\\w)(form1|form2|...)(?!\\w)`` over the folded text
+    with the longest forms first (so 'fuite de ciment' beats 'fuite'), in one pass: the
+    forms are a trie of characters, walked from each place a form may start (a word's
+    start, or a sign no word precedes). A walk stops where the text leaves every form, so
+    a page costs about its length, however many forms the glossary has.
     """
 
     def __init__(self, forms_by_id: Mapping[str, Iterable[str]]) -> None:
@@ -52,18 +56,14 @@ class TermLinker:
             for form in forms:
                 if form.strip():
                     self.id_of[fold(form)] = tid
-        by_length = sorted(self.id_of, key=len, reverse=True)
-        self._by_word: dict[str, list[str]] = {}  # first word -> forms, longest first
-        self._by_sign: dict[str, list[str]] = {}  # first character (not a word) -> forms
-        for form in by_length:
-            word = _WORD.match(form)
-            if word:
-                self._by_word.setdefault(word.group(), []).append(form)
-            else:
-                self._by_sign.setdefault(form[0], []).append(form)
-        self._starts = re.compile(
-            r"\w+" + ("|[" + re.escape("".join(self._by_sign)) + "]" if self._by_sign else "")
-        )
+        self._root: _Node = {}
+        for form in self.id_of:
+            node = self._root
+            for char in form:
+                node = node.setdefault(char, {})  # type: ignore[assignment]
+            node[_END] = form
+        first = "".join(self._root)
+        self._starts = re.compile(rf"(?<!\w)[{re.escape(first)}]") if first else None
 
     def __bool__(self) -> bool:
         return bool(self.id_of)
@@ -71,24 +71,26 @@ class TermLinker:
     def find(self, folded: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, term id) of each match in folded text, left to right, never
         overlapping."""
+        if self._starts is None:
+            return
         after = 0  # no match may start before the end of the last one
+        size = len(folded)
         for start_match in self._starts.finditer(folded):
             start = start_match.start()
             if start < after:
                 continue
-            piece = start_match.group()
-            if piece[0] in self._by_sign and not _WORD_CHAR.match(piece):
-                if start and _WORD_CHAR.match(folded, start - 1):
-                    continue  # a form starts after something that is not a word
-                candidates = self._by_sign[piece]
-            else:
-                candidates = self._by_word.get(piece, ())
-            for form in candidates:
-                end = start + len(form)
-                if folded.startswith(form, start) and not _WORD_CHAR.match(folded, end):
-                    yield start, end, self.id_of[form]
-                    after = end
+            node, index, found = self._root, start, None
+            while index < size:
+                child = node.get(folded[index])
+                if child is None:
                     break
+                node, index = child, index + 1  # type: ignore[assignment]
+                if _END in node and not _WORD_CHAR.match(folded, index):
+                    found = index  # the longest form ending at a word's end, so far
+            if found is not None:
+                form = folded[start:found]
+                yield start, found, self.id_of[form]
+                after = found
 
 
 def link_terms(
