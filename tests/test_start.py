@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kiosk.content.titles import peek_titles
 from kiosk.resources import content_dir
 
@@ -51,6 +53,27 @@ def test_first_screen_imports_neither_markdown_nor_the_content_model():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows needs a socket for set_wakeup_fd")
+def test_stop_signals_do_not_import_socket_before_the_first_frame():
+    """The stop-signal handler is installed before the first paint: a pipe, not a socket
+    pair (``socket`` takes ~3-5 ms to import)."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication, QWidget\n"
+        "app = QApplication([])\n"
+        "from kiosk.process import stop_on_signals\n"
+        "restore = stop_on_signals(app, QWidget())\n"
+        "print('socket' in sys.modules)\n"
+        "restore()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
 
 
 def test_kiosk_process_starts_and_finishes_building(qtbot, tmp_path):
