@@ -143,11 +143,13 @@ def openbox_desktop(home: Path, *openbox_options: str) -> Iterator[Desktop]:
     require_tools()
     read, write = os.pipe()
     screen = f"{WIDTH}x{HEIGHT}x24"
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", screen],
-        pass_fds=(write,),
-        stderr=subprocess.DEVNULL,
-    )
+    xvfb_messages = home / "xvfb-stderr.log"
+    with xvfb_messages.open("w") as err:
+        xvfb = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", screen],
+            pass_fds=(write,),
+            stderr=err,
+        )
     os.close(write)
     with os.fdopen(read) as pipe:
         display = f":{pipe.readline().strip()}"
@@ -175,7 +177,8 @@ def openbox_desktop(home: Path, *openbox_options: str) -> Iterator[Desktop]:
         started = wait(lambda: desktop.root_value("_NET_WORKAREA") != "", 30)
         assert started, (
             f"openbox did not start on {display} (exit code {openbox.poll()}): "
-            f"{messages.read_text()[-2000:]}"
+            f"{messages.read_text()[-2000:]}\nXvfb (exit code {xvfb.poll()}): "
+            f"{xvfb_messages.read_text()[-2000:]}"
         )
         yield desktop
     finally:
