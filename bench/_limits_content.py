@@ -18,6 +18,7 @@ from kiosk.content.limits import (
     MAX_PAGES,
     MAX_QUESTIONS,
     MAX_QUIZ_ITEMS,
+    MAX_TOPIC_BYTES,
 )
 from kiosk.resources import content_dir
 
@@ -50,7 +51,8 @@ def _quiz(count: int, page: str) -> str:
 
 
 def write_topic(folder: Path, pages: int, terms: int, questions: int, quiz: int) -> None:
-    """Each page uses 60 of the glossary's words; the first page is as large as allowed."""
+    """Each page uses 60 of the glossary's words; the first pages are as large as allowed,
+    as many as the limit on a topic's pages together leaves room for."""
     folder.mkdir(parents=True)
     rng = random.Random(20)
     words = [f"Mot{k:04d}" for k in range(terms)] or ["mot"]
@@ -58,16 +60,22 @@ def write_topic(folder: Path, pages: int, terms: int, questions: int, quiz: int)
     (folder / "glossary.md").write_text(_glossary(terms), encoding="utf-8")
     (folder / "questions.md").write_text(_questions(questions), encoding="utf-8")
     (folder / "quiz.md").write_text(_quiz(quiz, "00001-page"), encoding="utf-8")
+    bodies = []
     for number in range(pages):
         text = " ".join(rng.choice(words) for _ in range(60))
-        body = (
+        bodies.append(
             f"title: Page {number + 1}\nkey: Un point.\nquestions: q{number % questions}\n\n"
             f"Une phrase avec {text}.\n"
         )
-        if number == 0:
-            sentence = "Une phrase simple avec Mot0001 et Mot0002 pour la page. " * 6
-            room = MAX_PAGE_BYTES - len(body.encode()) - 1
-            body += ("\n" + sentence) * (room // (len(sentence.encode()) + 1))
+    room = MAX_TOPIC_BYTES - sum(len(body.encode()) for body in bodies) - 1024
+    sentence = "Une phrase simple avec Mot0001 et Mot0002 pour la page. " * 6
+    for number, body in enumerate(bodies):
+        if room > 0:
+            grown = body
+            fill = min(room, MAX_PAGE_BYTES - len(body.encode()) - 1)
+            grown += ("\n" + sentence) * (fill // (len(sentence.encode()) + 1))
+            room -= len(grown.encode()) - len(body.encode())
+            body = grown
         (folder / f"{number:05d}-page.md").write_text(body, encoding="utf-8")
 
 

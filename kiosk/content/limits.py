@@ -12,6 +12,7 @@ naming the file and the line where the limit is passed, and the rest of the cont
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from kiosk.content.model import ContentProblem
 # opened (the words, the suggested questions, the nurse's contents) take about 1 ms a row.
 MAX_PAGES = 100  # page files in one topic folder
 MAX_PAGE_BYTES = 32 * 1024  # one page's file: about 5,000 words (cut into screens at once)
+# All the pages of a topic together (the bundled topic: 12 KiB): converting them is most of
+# a topic's loading, at start-up and on reload (100 pages of 32 KiB took 1.6 s).
+MAX_TOPIC_BYTES = 128 * 1024  # ten times the bundled topic
 MAX_GLOSSARY_TERMS = 100  # definitions in glossary.md
 MAX_QUIZ_ITEMS = 30  # questions in quiz.md (shown one at a time)
 MAX_QUESTIONS = 60  # suggested questions in questions.md
@@ -79,11 +83,37 @@ def over_limit(path: Path, source: str) -> ContentProblem | None:
     return None
 
 
-def too_many_pages(folder: Path, count: int) -> ContentProblem | None:
-    if count <= MAX_PAGES:
-        return None
-    message = (
-        f"topic has {count} pages, more than {MAX_PAGES} (the limit); "
-        "topic skipped: split it into smaller topics"
-    )
-    return ContentProblem(folder, None, message)
+def too_many_pages(folder: Path, pages: list[Path]) -> ContentProblem | None:
+    """An error when a topic has more pages, or more text in them, than allowed: told from
+    the folder's listing and the files' sizes, before any page is read."""
+    if len(pages) > MAX_PAGES:
+        message = (
+            f"topic has {len(pages)} pages, more than {MAX_PAGES} (the limit); "
+            "topic skipped: split it into smaller topics"
+        )
+        return ContentProblem(folder, None, message)
+    inside = folder.resolve()
+    total = sum(_size(page, inside) for page in pages)
+    if total > MAX_TOPIC_BYTES:
+        message = (
+            f"the pages of this topic total {total // 1024} KiB, more than "
+            f"{MAX_TOPIC_BYTES // 1024} KiB (the limit); topic skipped: split it into "
+            "smaller topics"
+        )
+        return ContentProblem(folder, None, message)
+    return None
+
+
+def _size(path: Path, folder: Path) -> int:
+    """The size of a regular page file in the folder; 0 for anything else (a link out of
+    the folder, a device, a pipe, a page over its own limit: each is refused alone when it
+    is read, and the other pages load)."""
+    try:
+        if not path.resolve().is_relative_to(folder):
+            return 0
+        status = path.stat()
+    except OSError:
+        return 0
+    if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_PAGE_BYTES:
+        return 0
+    return status.st_size

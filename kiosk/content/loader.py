@@ -79,7 +79,7 @@ def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) 
         problems.append(ContentProblem(topic_file, None, "topic.md is missing; topic skipped"))
         return None
     page_files = sorted(p for p in topic_dir.glob("*.md") if PAGE_FILE.match(p.name))
-    too_many = too_many_pages(topic_dir, len(page_files))  # counted before anything is read
+    too_many = too_many_pages(topic_dir, page_files)  # counted before anything is read
     if too_many is not None:
         problems.append(too_many)
         return None

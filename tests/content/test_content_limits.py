@@ -24,6 +24,7 @@ from kiosk.content.limits import (
     MAX_PAGES,
     MAX_QUESTIONS,
     MAX_QUIZ_ITEMS,
+    MAX_TOPIC_BYTES,
 )
 from kiosk.resources import content_dir
 from tests.content.test_hostile_files import run_kiosk_check
@@ -120,6 +121,22 @@ def test_a_page_over_the_size_limit_is_left_out_and_the_others_load(tmp_path):
         f"02-grande.md: error: file is too large (over {MAX_PAGE_BYTES // 1024} KiB, the limit) "
         "for a page: split it into several pages"
     ) in problems
+
+
+def test_a_topic_whose_pages_are_too_large_together_is_left_out(tmp_path):
+    """Each page within its limit, but together more text than a topic may hold."""
+    sentence = "Un texte simple pour remplir la page. "
+    page = GOOD_PAGE + "\n" + sentence * ((MAX_PAGE_BYTES - 200) // len(sentence)) + "\n"
+    count = MAX_TOPIC_BYTES // len(page.encode()) + 1
+    write_topic(tmp_path, {f"{n:02d}-p.md": page for n in range(count)}, topic="long")
+    write_topic(tmp_path, {"01-a.md": GOOD_PAGE}, topic="court")
+    library = load_library(tmp_path)
+    assert [t.id for t in library.topics_for("fr")] == ["court"]
+    total = count * len(page.encode()) // 1024
+    assert (
+        f"{tmp_path / 'fr' / 'long'}: error: the pages of this topic total {total} KiB, more "
+        f"than {MAX_TOPIC_BYTES // 1024} KiB (the limit); topic skipped"
+    ) in "\n".join(str(problem) for problem in library.problems)
 
 
 def hostile_library(tmp_path: Path) -> Path:
