@@ -9,6 +9,7 @@ and padding on <div>). Raw HTML in a source is refused, never passed through.
 from __future__ import annotations
 
 import re
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -85,6 +86,16 @@ class _KioskTreeprocessor(Treeprocessor):
         pictures_refused_in: str = "",
     ):
         super().__init__(md)
+        self.prepare(topic_dir, page_slugs, terms, pictures_refused_in)
+
+    def prepare(
+        self,
+        topic_dir: Path,
+        page_slugs: set[str],
+        terms: TermLinker,
+        pictures_refused_in: str = "",
+    ) -> None:
+        """Ready for one file: its topic, and nothing left of the last file."""
         # The name of a file that may not show pictures (a glossary, quiz or questions
         # file): its images are refused before their file is opened. Empty: a page.
         self.pictures_refused_in = pictures_refused_in
@@ -356,6 +367,23 @@ def line_of(source: str, needle: str, start_line: int = 1) -> int | None:
     return None
 
 
+_local = threading.local()
+
+
+def _converter() -> tuple[markdown.Markdown, _KioskTreeprocessor]:
+    """This thread's Markdown converter, reset for the next file. Building one (its
+    extensions, parser and inline patterns) took about a quarter of loading a page."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+        processor = _KioskTreeprocessor(md, Path(), set(), TermLinker({}))
+        md.treeprocessors.register(processor, "kiosk", 1)  # after inline patterns (20)
+        converter = _local.converter = (md, processor)
+    else:
+        converter[0].reset()
+    return converter
+
+
 def render(
     source: str,
     path: Path,
@@ -372,10 +400,8 @@ def render(
     """
     if not isinstance(terms, TermLinker):
         terms = TermLinker(terms or {})
-    md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
-    refused_in = "" if pictures else path.name
-    processor = _KioskTreeprocessor(md, topic_dir, page_slugs or set(), terms, refused_in)
-    md.treeprocessors.register(processor, "kiosk", 1)  # after inline patterns (20)
+    md, processor = _converter()
+    processor.prepare(topic_dir, page_slugs or set(), terms, "" if pictures else path.name)
     meta_lines = meta_line_numbers(source)
     body_start = max(meta_lines.values(), default=0) + 1
     html = ""
