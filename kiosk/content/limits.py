@@ -83,17 +83,17 @@ def over_limit(path: Path, source: str) -> ContentProblem | None:
     return None
 
 
-def too_many_pages(folder: Path, pages: list[Path]) -> ContentProblem | None:
+def too_many_pages(folder: Path, names: list[str]) -> ContentProblem | None:
     """An error when a topic has more pages, or more text in them, than allowed: told from
-    the folder's listing and the files' sizes, before any page is read."""
-    if len(pages) > MAX_PAGES:
+    the page files' names and sizes, before any page is read."""
+    if len(names) > MAX_PAGES:
         message = (
-            f"topic has {len(pages)} pages, more than {MAX_PAGES} (the limit); "
+            f"topic has {len(names)} pages, more than {MAX_PAGES} (the limit); "
             "topic skipped: split it into smaller topics"
         )
         return ContentProblem(folder, None, message)
     inside = folder.resolve()
-    total = sum(_size(page, inside) for page in pages)
+    total = sum(_size(folder / name, inside) for name in names)
     if total > MAX_TOPIC_BYTES:
         message = (
             f"the pages of this topic total {total // 1024} KiB, more than "
