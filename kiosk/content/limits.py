@@ -18,9 +18,10 @@ from pathlib import Path
 
 from kiosk.content.model import ContentProblem
 
-# Measured at 1280×800 (bench/README.md, "content at the limits"): a topic at every limit
-# loads in about 0.3 s, opens and answers a tap in a frame or two; the lists built when
-# opened (the words, the suggested questions, the nurse's contents) take about 1 ms a row.
+# Measured by `bench/run.py --only limits` (bench/README.md, "Content at the limits"): a
+# topic at every limit opens and answers a tap in 1.5× the bundled topic's time and loads
+# in about 3× the bundled content's; the lists built when first shown (the words, the
+# suggested questions, the nurse's contents) take 1 to 4 ms a row.
 MAX_PAGES = 100  # page files in one topic folder
 MAX_PAGE_BYTES = 32 * 1024  # one page's file: about 5,000 words (cut into screens at once)
 # All the pages of a topic together (the bundled topic: 12 KiB): converting them is most of
