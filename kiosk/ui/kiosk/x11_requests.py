@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import ctypes
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 
@@ -108,7 +110,8 @@ class X11Requests:
 
     # -- reading -------------------------------------------------------------------
 
-    def _reply(self, function, cookie: _Cookie):
+    def _reply(self, function: Callable[..., Any], cookie: _Cookie) -> Any:
+        """The reply to a request (a ctypes pointer, freed by the caller), or None."""
         error = ctypes.c_void_p()
         reply = function(self.connection, cookie, ctypes.byref(error))
         if error.value:
