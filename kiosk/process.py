@@ -48,7 +48,11 @@ def chain_qt_messages(
             print(qFormatLogMessage(kind, context, message), file=sys.stderr)
 
     previous = qInstallMessageHandler(handler)
-    return lambda: qInstallMessageHandler(previous)
+
+    def restore() -> None:
+        qInstallMessageHandler(previous)
+
+    return restore
 
 
 @contextmanager
