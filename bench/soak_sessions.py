@@ -27,8 +27,7 @@ import shutil
 import sys
 import tempfile
 import time
-import traceback
-from collections.abc import Callable, Generator
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
@@ -160,24 +159,6 @@ def soak(
     }
 
 
-def drive(steps: Steps, done: Callable[[dict[str, Any]], None]) -> None:
-    """One step per event-loop pass: Qt lays out, paints and deletes what was
-    deleteLater()'d between two steps, as between a patient's taps."""
-    from PySide6.QtCore import QTimer
-
-    def step() -> None:
-        try:
-            next(steps)
-        except StopIteration as stop:
-            done(stop.value)
-        except Exception:
-            done({"error": traceback.format_exc()})
-        else:
-            QTimer.singleShot(0, step)
-
-    QTimer.singleShot(0, step)
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--visits", type=int, default=300)
@@ -207,6 +188,7 @@ def main(argv: list[str]) -> int:
         f'idle_timeout = 3600\nstaff_pin_hash = "{hash_pin(PIN)}"\n', encoding="utf-8"
     )
 
+    from _kiosk_inproc import drive  # one step per event-loop pass, as between two taps
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
