@@ -188,3 +188,31 @@ def test_ending_the_session_leaves_no_trace(qtbot, reading):
             if callable(value):
                 text = value()
                 assert secret not in text and "brouillon" not in text, widget
+
+
+def test_suggested_questions_are_built_when_the_screen_is_first_shown(qtbot, reading):
+    """Opening a topic is a tap on its tile: it must not wait for the ~30 suggested-question
+    rows of a screen the patient may never open. They are made when "Mes questions" is
+    first shown, with what was chosen on the pages meanwhile already ticked."""
+    from kiosk.ui.reading.question_toggle import QuestionToggle
+
+    window = reading
+    screen = window.questions
+    assert screen.suggested_view.findChildren(QuestionToggle) == []
+    chosen = window.current_topic().categories[0].questions[0].id
+    window.toggle_question(chosen)  # a tap on a page's suggestion, before the screen exists
+    assert screen.suggested_view.findChildren(QuestionToggle) == []
+    tap(qtbot, window.reader.questions_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is screen)
+    rows = screen.suggested_view.findChildren(QuestionToggle)
+    assert len(rows) == sum(len(c.questions) for c in window.current_topic().categories)
+    assert [r.question_id for r in rows if r.isChecked()] == [chosen]
+    # Another topic or language later: rebuilt only when shown again.
+    window.set_language("en")
+    tap(qtbot, screen.back_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.reader)
+    english = {q.id: q.text for c in window.current_topic().categories for q in c.questions}
+    tap(qtbot, window.reader.questions_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is screen)
+    shown = [r for r in screen.suggested_view.findChildren(QuestionToggle) if r.isVisibleTo(screen)]
+    assert {r.text_label.text() for r in shown} == set(english.values())

@@ -72,7 +72,8 @@ class QuestionsScreen(QWidget):
         self.undo_banner = UndoBanner()
 
         self.suggested_view = TouchScrollArea()
-        self.toggles: list[QuestionToggle] = []
+        self._toggles: list[QuestionToggle] = []
+        self._toggles_for: Topic | None = None  # the topic they were made for
         self.writer = QuestionWriter()
         self.list_view = QuestionListView()
         self.confirm = self._build_confirm()
@@ -178,18 +179,39 @@ class QuestionsScreen(QWidget):
         self.list_view.apply_metrics(m)
         self.undo_banner.apply_metrics(m)
         self._confirm_buttons.setSpacing(m.mm(CONFIRM_GAP_MM))
-        for toggle in self.toggles:
+        for toggle in self._toggles:
             toggle.apply_style(m, palette)
 
     def show_topic(self, topic: Topic) -> None:
-        """Build the suggested questions, grouped by category, for this topic."""
+        """This topic's questions; its suggested questions are made when first shown (a
+        tap on the topic's tile does not wait for rows the patient may never see)."""
         self.topic = topic
         self.writer.keyboard.set_layout(KEYBOARD_LAYOUTS.get(topic.language, "qwerty"))
+        if self.isVisible():
+            self._make_toggles()
+        self.refresh()
+
+    @property
+    def toggles(self) -> list[QuestionToggle]:
+        """The suggested-question rows of the topic (made now if they were not yet)."""
+        self._make_toggles()
+        return self._toggles
+
+    def showEvent(self, event) -> None:
+        self._make_toggles()
+        super().showEvent(event)
+
+    def _make_toggles(self) -> None:
+        """The suggested questions, grouped by category, ticked as the list stands."""
+        topic = self.topic
+        if topic is None or self._toggles_for is topic:
+            return
+        self._toggles_for = topic
         inner = QWidget()
         inner.setObjectName("page")
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.toggles = []
+        self._toggles = []
         for category in topic.categories:
             layout.addWidget(make_label(category.title, "subtitle"))
             for question in category.questions:
@@ -198,12 +220,14 @@ class QuestionsScreen(QWidget):
                     toggle.apply_style(self._metrics, self._palette)
                 toggle.clicked.connect(lambda _=False, q=question.id: self._on_toggle(q))
                 layout.addWidget(toggle)
-                self.toggles.append(toggle)
+                self._toggles.append(toggle)
         layout.addStretch(1)
         if self._metrics is not None:
             layout.setSpacing(self._metrics.gap_px * 2)
         self.suggested_view.replace_content(inner)
-        self.refresh()
+        chosen = set(self.session.questions.chosen_ids)
+        for toggle in self._toggles:
+            toggle.setChecked(toggle.question_id in chosen)
 
     # State ------------------------------------------------------------------
     def open_tab(self, page: QWidget) -> None:
@@ -222,7 +246,7 @@ class QuestionsScreen(QWidget):
     def refresh(self) -> None:
         questions = self.session.questions
         chosen = set(questions.chosen_ids)
-        for toggle in self.toggles:
+        for toggle in self._toggles:  # only those made (see _make_toggles)
             toggle.setChecked(toggle.question_id in chosen)
         count = str(questions.count)
         self._tab_texts[self.list_tab] = (
