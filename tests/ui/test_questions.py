@@ -190,29 +190,40 @@ def test_ending_the_session_leaves_no_trace(qtbot, reading):
                 assert secret not in text and "brouillon" not in text, widget
 
 
-def test_suggested_questions_are_built_when_the_screen_is_first_shown(qtbot, reading):
+def test_opening_a_topic_does_not_wait_for_the_suggested_questions(qtbot, make_window):
     """Opening a topic is a tap on its tile: it must not wait for the ~30 suggested-question
-    rows of a screen the patient may never open. They are made when "Mes questions" is
-    first shown, with what was chosen on the pages meanwhile already ticked."""
+    rows of a screen the patient may never open. They are made a few at a time while the
+    patient reads, with what was chosen on the pages meanwhile ticked."""
+    from kiosk.ui.reading.question_toggle import QuestionToggle
+
+    window = make_window()
+    screen = window.questions
+    topic = window.library.topics_for("fr")[0]
+    window.open_topic(topic.id)  # what the tile's tap runs, before any other event
+    assert screen.suggested_view.findChildren(QuestionToggle) == []
+    chosen = topic.categories[0].questions[-1].id
+    window.toggle_question(chosen)  # a tap on a page's suggestion meanwhile
+    count = sum(len(c.questions) for c in topic.categories)
+    qtbot.waitUntil(lambda: len(screen.suggested_view.findChildren(QuestionToggle)) == count)
+    assert window.stack.currentWidget() is window.reader  # made while the patient reads
+    tap(qtbot, window.reader.questions_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is screen)
+    rows = screen.suggested_view.findChildren(QuestionToggle)
+    assert [r.question_id for r in rows if r.isChecked()] == [chosen]
+
+
+def test_suggested_questions_follow_the_language_when_shown(qtbot, reading):
+    """Rows made in one language are made again in the other, checked as the list stands."""
     from kiosk.ui.reading.question_toggle import QuestionToggle
 
     window = reading
     screen = window.questions
-    assert screen.suggested_view.findChildren(QuestionToggle) == []
-    chosen = window.current_topic().categories[0].questions[0].id
-    window.toggle_question(chosen)  # a tap on a page's suggestion, before the screen exists
-    assert screen.suggested_view.findChildren(QuestionToggle) == []
     tap(qtbot, window.reader.questions_button)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is screen)
-    rows = screen.suggested_view.findChildren(QuestionToggle)
-    assert len(rows) == sum(len(c.questions) for c in window.current_topic().categories)
-    assert [r.question_id for r in rows if r.isChecked()] == [chosen]
-    # Another topic or language later: rebuilt only when shown again.
+    first = screen.toggles[0]
+    tap(qtbot, first)
     window.set_language("en")
-    tap(qtbot, screen.back_button)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.reader)
     english = {q.id: q.text for c in window.current_topic().categories for q in c.questions}
-    tap(qtbot, window.reader.questions_button)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is screen)
     shown = [r for r in screen.suggested_view.findChildren(QuestionToggle) if r.isVisibleTo(screen)]
     assert {r.text_label.text() for r in shown} == set(english.values())
+    assert [r.question_id for r in shown if r.isChecked()] == [first.question_id]

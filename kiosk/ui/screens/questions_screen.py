@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Iterator
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content import Topic
+from kiosk.content.model import Question, QuestionCategory
 from kiosk.i18n import fill
 from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS, ListItem, Refusal, Removed, clean_text
 from kiosk.ui.reading.question_toggle import QuestionToggle
@@ -28,6 +31,7 @@ from kiosk.ui.widgets.question_writer import QuestionWriter
 from kiosk.ui.widgets.undo_banner import UndoBanner
 
 KEYBOARD_LAYOUTS = {"fr": "azerty", "en": "qwerty"}
+TOGGLES_PER_STEP = 3  # rows made per turn of the event loop while the patient reads (~5 ms)
 CONFIRM_GAP_MM = 10  # between "Non, revenir" and "Oui, terminer": at least 8 mm, with margin
 
 
@@ -74,6 +78,9 @@ class QuestionsScreen(QWidget):
         self.suggested_view = TouchScrollArea()
         self._toggles: list[QuestionToggle] = []
         self._toggles_for: Topic | None = None  # the topic they were made for
+        self._building: _Rows | None = None  # rows being made while the patient reads
+        self._build_timer = QTimer(self, interval=0)
+        self._build_timer.timeout.connect(self._make_some_later)
         self.writer = QuestionWriter()
         self.list_view = QuestionListView()
         self.confirm = self._build_confirm()
@@ -179,16 +186,20 @@ class QuestionsScreen(QWidget):
         self.list_view.apply_metrics(m)
         self.undo_banner.apply_metrics(m)
         self._confirm_buttons.setSpacing(m.mm(CONFIRM_GAP_MM))
-        for toggle in self._toggles:
+        for toggle in self._toggles + (self._building.toggles if self._building else []):
             toggle.apply_style(m, palette)
 
     def show_topic(self, topic: Topic) -> None:
-        """This topic's questions; its suggested questions are made when first shown (a
-        tap on the topic's tile does not wait for rows the patient may never see)."""
+        """This topic's questions. Its suggested-question rows (~1.4 ms each) are not made
+        on the tap that opened the topic: a few at a time while the patient reads, and
+        whatever is left when the screen is first shown."""
         self.topic = topic
         self.writer.keyboard.set_layout(KEYBOARD_LAYOUTS.get(topic.language, "qwerty"))
         if self.isVisible():
             self._make_toggles()
+        elif self._toggles_for is not topic:
+            self._building = None  # rows of another topic or language: start again
+            self._build_timer.start()
         self.refresh()
 
     @property
@@ -202,32 +213,47 @@ class QuestionsScreen(QWidget):
         super().showEvent(event)
 
     def _make_toggles(self) -> None:
-        """The suggested questions, grouped by category, ticked as the list stands."""
+        """All of the topic's rows, now."""
+        while self._make_some(None):
+            pass
+
+    def _make_some_later(self) -> None:
+        if not self._make_some(TOGGLES_PER_STEP):
+            self._build_timer.stop()
+
+    def _make_some(self, count: int | None) -> bool:
+        """Make ``count`` more rows (None: all); False once the topic's rows are all made
+        and shown, grouped by category, ticked as the patient's list stands."""
         topic = self.topic
         if topic is None or self._toggles_for is topic:
-            return
-        self._toggles_for = topic
-        inner = QWidget()
-        inner.setObjectName("page")
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self._toggles = []
-        for category in topic.categories:
-            layout.addWidget(make_label(category.title, "subtitle"))
-            for question in category.questions:
-                toggle = QuestionToggle(question.id, question.text)
-                if self._metrics is not None and self._palette is not None:
-                    toggle.apply_style(self._metrics, self._palette)
-                toggle.clicked.connect(lambda _=False, q=question.id: self._on_toggle(q))
-                layout.addWidget(toggle)
-                self._toggles.append(toggle)
-        layout.addStretch(1)
+            self._build_timer.stop()
+            return False
+        building = self._building
+        if building is None or building.topic is not topic:
+            building = self._building = _Rows(topic)
+        made = 0
+        for category, question in building.items:
+            if question is None:
+                building.layout.addWidget(make_label(category.title, "subtitle"))
+                continue
+            toggle = QuestionToggle(question.id, question.text)
+            if self._metrics is not None and self._palette is not None:
+                toggle.apply_style(self._metrics, self._palette)
+            toggle.clicked.connect(lambda _=False, q=question.id: self._on_toggle(q))
+            building.layout.addWidget(toggle)
+            building.toggles.append(toggle)
+            made += 1
+            if count is not None and made >= count:
+                return True
+        building.layout.addStretch(1)
         if self._metrics is not None:
-            layout.setSpacing(self._metrics.gap_px * 2)
-        self.suggested_view.replace_content(inner)
+            building.layout.setSpacing(self._metrics.gap_px * 2)
+        self.suggested_view.replace_content(building.inner)
+        self._toggles, self._toggles_for, self._building = building.toggles, topic, None
         chosen = set(self.session.questions.chosen_ids)
         for toggle in self._toggles:
             toggle.setChecked(toggle.question_id in chosen)
+        return True
 
     # State ------------------------------------------------------------------
     def open_tab(self, page: QWidget) -> None:
@@ -364,3 +390,19 @@ class QuestionsScreen(QWidget):
         if self.writer.editing_index is not None:
             self.writer.wipe()  # drop the unsaved change; the draft of a new question stays
         self.open_tab(self.list_view)
+
+
+class _Rows:
+    """Suggested-question rows being made for a topic, a few at a time."""
+
+    def __init__(self, topic: Topic):
+        self.topic = topic
+        self.inner = QWidget()
+        self.inner.setObjectName("page")
+        self.layout = QVBoxLayout(self.inner)
+        self.layout.setContentsMargins(0, 0, 0, 0)
+        self.toggles: list[QuestionToggle] = []
+        # A category's title, then its questions (None stands for the title).
+        self.items: Iterator[tuple[QuestionCategory, Question | None]] = iter(
+            [(c, q) for c in topic.categories for q in (None, *c.questions)]
+        )
