@@ -23,6 +23,13 @@ from kiosk.ui.style.theme import Palette
 from kiosk.ui.widgets.buttons import make_label
 
 TITLE_KEY = (1, -1, 0)
+EXPLICIT = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+
+
+def set_shown(widget: QWidget, on: bool) -> None:
+    """Show or hide ``widget`` unless it already is (shown or hidden explicitly)."""
+    if widget.isHidden() == on or not widget.testAttribute(EXPLICIT):
+        widget.setVisible(on)
 
 
 class PageText(QTextBrowser):
@@ -43,10 +50,14 @@ class PageText(QTextBrowser):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)
         self._top = 0
+        self._height = -1  # as last fixed by show_slice
 
     def show_slice(self, top: float, bottom: float) -> None:
         self._top = round(top)
-        self.setFixedHeight(max(0, round(bottom) - self._top))
+        height = max(0, round(bottom) - self._top)
+        if height != self._height:  # the same height: nothing to lay out again
+            self._height = height
+            self.setFixedHeight(height)
         self.verticalScrollBar().setValue(self._top)
 
     def resizeEvent(self, event) -> None:
@@ -118,8 +129,10 @@ class PageView(QWidget):
         self.document = document
         self.figures = figures
         self.text.setDocument(document)
+        kept = {question.id for question in questions}
         for toggle in self.toggles:
-            toggle.setVisible(False)
+            if toggle.question_id not in kept:  # the new page's rows: show_screen decides
+                set_shown(toggle, False)
         self.toggles = []
         for question in questions:
             toggle = self._pool.get(question.id) or self._make_toggle(question)
@@ -184,7 +197,8 @@ class PageView(QWidget):
                 self.devicePixelRatioF(),
                 self._palette.name == "high-contrast",
             )
-        document.setTextWidth(width)
+        if document.textWidth() != width:  # setting it again would lay it all out again
+            document.setTextWidth(width)
         self.items, self._spans = text_items(document, height)
         if self.toggles:
             self.suggestions_title.ensurePolished()
@@ -212,12 +226,16 @@ class PageView(QWidget):
         text = [n for n in on_screen if self.items[n].key[0] == 0]
         if text:
             self.text.show_slice(self._spans[text[0]].top, self._spans[text[-1]].bottom)
-        self.text.setVisible(bool(text))
-        self.text.setAccessibleDescription(self._figures_on_screen(text))
+        # Only what changes is touched: each show or hide goes through the application's
+        # event filters and re-lays the page out, even for a row already in that state.
+        set_shown(self.text, bool(text))
+        description = self._figures_on_screen(text)
+        if description != self.text.accessibleDescription():
+            self.text.setAccessibleDescription(description)
         keys = {self.items[n].key for n in on_screen}
-        self.suggestions_title.setVisible(TITLE_KEY in keys)
+        set_shown(self.suggestions_title, TITLE_KEY in keys)
         for number, toggle in enumerate(self.toggles):
-            toggle.setVisible((1, number, 0) in keys)
+            set_shown(toggle, (1, number, 0) in keys)
         self.screen_changed.emit()
 
     def describe_figure(self, name: str) -> str:

@@ -294,6 +294,7 @@ class ReaderScreen(QWidget):
         self.definition.setVisible(False)
         self.page_title.setText(page.title)
         self._fit_title()
+        self.view.document = None  # the page going is not cut again for the new title
         self._column_layout.activate()  # a two-line title leaves less room: cut for that
         suggested = [q for qid in page.question_ids if (q := self.topic.question(qid))]
         chosen = set(self.session.questions.chosen_ids)
