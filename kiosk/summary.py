@@ -76,13 +76,17 @@ def qr_caption(qr: QrPayload, labels: SummaryLabels) -> str:
     return labels.qr_all if qr.carried else labels.qr_none
 
 
+def qr_text(title: str, questions: list[str]) -> str:
+    """What the code carries when the questions fit: the title, then numbered questions."""
+    return "\n".join([title, *(f"{n}. {q}" for n, q in enumerate(questions, start=1))])
+
+
 def qr_payload(title: str, questions: list[str]) -> QrPayload:
     """Plain text for the QR code: the same questions as the sheet, all of them, or none
     when they are too long for a code that still reads well (the sheet then says so)."""
     from segno import DataOverflowError
 
-    lines = [title, *(f"{n}. {q}" for n, q in enumerate(questions, start=1))]
-    text = "\n".join(lines)
+    text = qr_text(title, questions)
     try:
         code = make_qr(text)
     except DataOverflowError:
@@ -90,6 +94,34 @@ def qr_payload(title: str, questions: list[str]) -> QrPayload:
     if int(code.version) <= QR_MAX_VERSION:  # segno types version as int | str
         return QrPayload(text, len(questions), len(questions), _png(code))
     return QrPayload(title, 0, len(questions))
+
+
+class QrCache:
+    """QR codes already encoded, by the text they would carry: encoding one takes 15-20 ms
+    (segno's mask search, in Python), so the patient's code is made when their list
+    changes, in idle time, and the summary finds it ready. It holds the patient's
+    questions: ``wipe`` at the end of every visit (the visit's members do)."""
+
+    KEEP = 4  # the last lists: a question removed and put back again finds its code
+
+    def __init__(self) -> None:
+        self._codes: dict[str, QrPayload] = {}
+
+    def payload(self, title: str, questions: list[str]) -> QrPayload:
+        key = qr_text(title, questions)
+        found = self._codes.pop(key, None)
+        if found is None:
+            found = qr_payload(title, questions)
+        self._codes[key] = found  # the newest last
+        while len(self._codes) > self.KEEP:
+            del self._codes[next(iter(self._codes))]
+        return found
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def wipe(self) -> None:
+        self._codes.clear()
 
 
 def make_qr(text: str) -> segno.QRCode:

@@ -131,3 +131,17 @@ def test_a_code_carries_every_question_or_none_and_the_sheet_says_so(topic):
     assert "trop longues pour un code lisible" in html and "kiosk-qr" not in html
     short = qr_payload("Titre", ["Première ?", "Deuxième ?"])
     assert short.carried == 2 and make_qr(short.text).version <= QR_MAX_VERSION
+
+
+def test_qr_cache_gives_the_same_code_and_keeps_only_the_last_lists():
+    from kiosk.summary import QrCache, qr_payload
+
+    cache = QrCache()
+    first = cache.payload("Titre", ["Une question ?"])
+    assert first == qr_payload("Titre", ["Une question ?"])
+    assert cache.payload("Titre", ["Une question ?"]) is first  # not encoded again
+    for n in range(QrCache.KEEP + 2):
+        cache.payload("Titre", [f"Question {n} ?"])
+    assert len(cache) == QrCache.KEEP
+    cache.wipe()
+    assert len(cache) == 0

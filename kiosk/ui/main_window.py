@@ -187,6 +187,9 @@ class MainWindow(QMainWindow):
         visit.page_changed.connect(self._render_page)
         visit.questions_changed.connect(self._render_questions)
         visit.look_changed.connect(self._render_look)
+        from kiosk.ui.screens.summary_qr import QrAhead
+
+        self.qr_ahead = QrAhead(visit, self)  # the summary's QR code, encoded ahead
         for name, member in (
             ("attract", self.attract),
             ("home", self.home),
@@ -198,6 +201,7 @@ class MainWindow(QMainWindow):
             ("display bar: reader", self.reader.display_bar),
             ("display bar: questions", self.questions.display_bar),
             ("window", self),  # the default look once the screens are empty
+            ("qr codes", self.qr_ahead),
         ):
             visit.join(name, member)
         # The screens of LAZY_SCREENS join when they are built (_build_lazy).
@@ -219,7 +223,9 @@ class MainWindow(QMainWindow):
         if name == "summary":
             from kiosk.ui.screens.summary_screen import SummaryScreen
 
-            screen = summary = SummaryScreen(self.session, self.settings, self.family)
+            screen = summary = SummaryScreen(
+                self.session, self.settings, self.family, qr_for=self.qr_ahead.payload
+            )
             summary.back_requested.connect(self.show_questions)
             summary.print_started.connect(self.tap_guard.screen_changed)
         elif name == "contents":

@@ -44,6 +44,7 @@ def members_to_wipe(window, supervisor) -> list[object]:
         *window.display_bars,
         window.reader.definition,
         window.quiz,
+        window.qr_ahead,
         supervisor,
     ]
 
@@ -72,6 +73,9 @@ def fill_the_visit(qtbot, window) -> None:
     tap(qtbot, window.home.tiles[0])
     topic = window.current_topic()
     window.toggle_question("sejour")
+    # The summary's QR code of that list, encoded ahead once the taps stop.
+    qtbot.waitUntil(lambda: not window.qr_ahead.pending)
+    assert len(window.qr_ahead.cache) == 1
     reader = window.reader
     # Text size A++ and high contrast, chosen on the display sheet.
     tap(qtbot, reader.display_button)
@@ -147,6 +151,8 @@ def assert_nothing_of_the_patient(window, supervisor) -> None:
     assert writer.message.text() == "" and writer.editor.toPlainText() == ""
     assert not window.questions.status.isVisibleTo(window.questions)
     assert window.reader.topic is None
+    ahead = window.qr_ahead
+    assert not ahead.pending and (ahead.cache is None or len(ahead.cache) == 0)
     assert supervisor._return_to is None
     assert not window.still_there._tick.isActive()
     assert not supervisor.pin_pad._lock_timer.isActive()

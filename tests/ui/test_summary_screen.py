@@ -124,3 +124,34 @@ def test_ending_the_session_clears_the_summary(qtbot, summary_window):
     assert screen.document is None and screen.qr is None and screen.page_labels == []
     assert screen.qr_label.pixmap().isNull()
     assert QPixmapCache.find("painted-this-session") is None
+
+
+def test_the_code_is_encoded_ahead_and_forgotten_with_the_visit(qtbot, make_window, monkeypatch):
+    """Encoding the code is the slowest part of the summary: it is done when the list
+    changes, once the taps stop, not when the summary opens; it holds the patient's
+    questions, so the end of the visit forgets it."""
+    from kiosk import summary
+
+    window = make_window()
+    qtbot.mouseClick(window.home.tiles[0], Qt.MouseButton.LeftButton)
+    ahead = window.qr_ahead
+    for question_id in CHOSEN:
+        window.toggle_question(question_id)
+    assert ahead.pending  # not on the tap itself
+    qtbot.waitUntil(lambda: not ahead.pending)
+    assert ahead.cache is not None and len(ahead.cache) == 1
+    encoded = []
+    real = summary.qr_payload
+    monkeypatch.setattr(summary, "qr_payload", lambda *args: encoded.append(args) or real(*args))
+    window.show_summary()
+    assert encoded == []  # found ready
+    screen = window.summary
+    assert screen.qr is not None and screen.qr.carried == len(CHOSEN)
+    topic = window.current_topic()
+    assert screen.qr.text.splitlines()[1] == f"1. {topic.question(CHOSEN[0]).text}"
+    # Another list: encoded on opening when the patient was quicker than the quiet time.
+    window.toggle_question(CHOSEN[0])
+    window.show_summary()
+    assert len(encoded) == 1 and screen.qr.carried == len(CHOSEN) - 1
+    window.end_session()
+    assert len(ahead.cache) == 0 and not ahead.pending

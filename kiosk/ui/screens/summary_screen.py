@@ -11,6 +11,7 @@ is handed to the printer, a second copy needs "Imprimer encore", and there are a
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QTextDocument
@@ -42,10 +43,18 @@ class SummaryScreen(QWidget):
     back_requested = Signal()
     print_started = Signal()
 
-    def __init__(self, session: Session, settings: Settings, family: str, parent=None):
+    def __init__(
+        self,
+        session: Session,
+        settings: Settings,
+        family: str,
+        parent=None,
+        qr_for: Callable[[str, list[str]], QrPayload] = qr_payload,
+    ):
         super().__init__(parent)
         self.setObjectName("screen")
         self.session, self.settings, self.family = session, settings, family
+        self._qr_for = qr_for  # the window's: the code encoded ahead (summary_qr.QrAhead)
         self.document: QTextDocument | None = None
         self.qr: QrPayload | None = None
         self._metrics: Metrics | None = None
@@ -222,7 +231,7 @@ class SummaryScreen(QWidget):
     def show_summary(self, topic: Topic, pages_covered: list[str] | None = None) -> None:
         items = self.session.questions.items(topic)
         labels = self.labels()
-        self.qr = qr_payload(topic.title, [item.text for item in items]) if items else None
+        self.qr = self._qr_for(topic.title, [item.text for item in items]) if items else None
         self.document = sheet_document(
             topic, items, labels, self.qr, self.settings, self.family, pages_covered
         )
