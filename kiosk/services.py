@@ -22,9 +22,14 @@ log = logging.getLogger("kiosk")
 
 
 def make_speaker(parent: QObject, languages: tuple[str, ...] = ("fr", "en")) -> Speaker:
+    import sys
+
     from kiosk.speech import Speaker
 
-    speaker = Speaker(parent=parent, languages=languages)
+    # speechd takes seconds to start: on a speech thread, so the kiosk never freezes. Other
+    # platforms' engines are not tested on a thread of their own, so they stay as they were.
+    background = sys.platform.startswith("linux")
+    speaker = Speaker(parent=parent, languages=languages, background=background)
     if not speaker.retrying:  # else the speaker logs what it waits for, and when it is ready
         for language in languages:
             reason = speaker.unavailable_reason(language)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import itertools
 import logging
 import types
+from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from kiosk import speech
 from kiosk.speech import Speaker
@@ -24,35 +25,51 @@ except ImportError:  # pragma: no cover - CI installs the add-on
 FAST = (10, 10, 10, 10, 10, 10)
 
 
-class FailedEngine:
-    """What QTextToSpeech looks like when speech-dispatcher cannot be reached."""
+class FlakyEngine(QObject):
+    """QTextToSpeech as the Speaker builds it (empty, "none", then setEngine()): the first
+    ``fails`` starts fail as when speech-dispatcher cannot be reached, then Qt's mock."""
 
-    class State:
-        Error = "error"
+    State = QTextToSpeech.State
+    engineChanged = Signal(str)
+    stateChanged = Signal(object)
+    errorOccurred = Signal(object, str)
+    made: ClassVar[list[str]] = []  # the engine of each start
+    fails: ClassVar[int] = 0
 
-    def state(self) -> str:
-        return self.State.Error
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        assert name == "none"  # started by setEngine(), never in the constructor
+        self._real: QTextToSpeech | None = None
+
+    @staticmethod
+    def availableEngines() -> list[str]:
+        return ["mock"]
+
+    @Slot(str, result=bool)
+    def setEngine(self, name: str) -> bool:
+        FlakyEngine.made.append(name)
+        if len(FlakyEngine.made) > FlakyEngine.fails:
+            self._real = QTextToSpeech(name, self)
+            self._real.stateChanged.connect(self.stateChanged.emit)
+        self.engineChanged.emit(name if self._real else "")
+        return self._real is not None
+
+    def state(self) -> QTextToSpeech.State:
+        return self._real.state() if self._real else self.State.Error
 
     def errorString(self) -> str:
-        return "Connection to speech-dispatcher failed"
+        return "" if self._real else "Connection to speech-dispatcher failed"
 
-    def deleteLater(self) -> None:
-        pass
+    def __getattr__(self, name: str):  # allVoices(), say()... of the mock engine
+        return getattr(self._real, name)
 
 
 def engine_failing(monkeypatch, times: int) -> list[str]:
     """The mock engine, failing to start ``times`` times first; returns the attempts made."""
-    made: list[str] = []
-
-    def create(name, parent):
-        made.append(name)
-        return FailedEngine() if len(made) <= times else QTextToSpeech(name, parent)
-
-    create.availableEngines = lambda: ["mock"]  # type: ignore[attr-defined]
-    monkeypatch.setattr(
-        speech, "_tts_module", lambda: (types.SimpleNamespace(QTextToSpeech=create), "")
-    )
-    return made
+    FlakyEngine.made, FlakyEngine.fails = [], times
+    module = types.SimpleNamespace(QTextToSpeech=FlakyEngine)
+    monkeypatch.setattr(speech, "_tts_module", lambda: (module, ""))
+    return FlakyEngine.made
 
 
 def english_reader(qtbot, make_window):
@@ -64,10 +81,8 @@ def english_reader(qtbot, make_window):
 def test_listen_appears_when_a_voice_arrives_later(qtbot, make_window, monkeypatch):
     """The engine is up but has no voice yet (its voice module still loading)."""
     loaded = False
-    real = QTextToSpeech.allVoices
-    monkeypatch.setattr(
-        QTextToSpeech, "allVoices", lambda tts, locale=None: real(tts, locale) if loaded else []
-    )
+    real = QTextToSpeech.availableLocales
+    monkeypatch.setattr(QTextToSpeech, "availableLocales", lambda tts: real(tts) if loaded else [])
     window, reader = english_reader(qtbot, make_window)
     speaker = Speaker("mock", parent=window, languages=("en",), retry_delays_ms=(30,) * 50)
     reader.set_speaker(speaker)
@@ -129,3 +144,20 @@ def test_a_language_without_voice_does_not_hide_the_others(qtbot, make_window):
     speaker = Speaker("mock", parent=window, languages=("fr", "en"), retry_delays_ms=(10_000,))
     reader.set_speaker(speaker)
     assert reader.listen_button.isVisible() and speaker.retrying
+
+
+def test_on_the_speech_thread_a_failed_start_is_tried_again(qtbot, make_window, monkeypatch):
+    made = engine_failing(monkeypatch, times=2)
+    window, reader = english_reader(qtbot, make_window)
+    speaker = Speaker(
+        "mock", parent=window, languages=("en",), retry_delays_ms=FAST, background=True
+    )
+    reader.set_speaker(speaker)
+    assert speaker.retrying  # the first answer is due from the speech thread
+    qtbot.waitUntil(reader.listen_button.isVisible, timeout=5_000)
+    assert made == ["mock"] * 3 and speaker.attempts == 3 and not speaker.retrying
+    assert speaker.unavailable_reason("en") == ""
+    with qtbot.waitSignal(speaker.state_changed, check_params_cb="speaking".__eq__):
+        qtbot.mouseClick(reader.listen_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(speaker.state_changed, check_params_cb="ready".__eq__):
+        speaker.stop()
