@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QWidget
 
+    from kiosk.content import ContentProblem, Library
+
 
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
@@ -29,6 +31,9 @@ EXIT_START_FAILED = 4
 # (a crash, a signal, exit 0 from elsewhere) is restarted.
 EXIT_STAFF_QUIT = 10
 SPEECH_DELAY_MS = 1500
+# The other languages' content is read this long after the kiosk is ready (or as soon as
+# it is asked for): converting their Markdown is not on the way to the first tap.
+LATER_LANGUAGES_MS = 1000
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -178,7 +183,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
                 "the last run did not stop cleanly (killed, e.g. SIGKILL or out of memory, "
                 "or the power was lost); nothing of a patient outlives the process"
             )
-        library = load_and_log(content_root)
+        library = _load_first(content_root, session.default_language)
         if not library.languages and source.is_release(content_root):
             # An installed release that does not load: back to the one before it.
             first = library.errors[0] if library.errors else "no usable topic"
@@ -188,6 +193,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
             log.warning("no content in %s; using %s", settings.language, language)
         session.default_language = session.language = language
         window.build(library)
+        _load_rest_later(window, library)
         if not settings.windowed:
             # Frameless too, should a window manager ever take it out of full screen. Set
             # here, not before the first frame: PySide6's Qt namespace takes ~16 ms to create,
@@ -207,13 +213,13 @@ def run_kiosk(args: argparse.Namespace) -> int:
         sys.excepthook = supervisor.recover
         figures = count_figures(app, window, settings.figures_dir) if settings.figures_dir else None
         start_updates(window, supervisor, settings, paths.data_dir / "updates", figures)
-        # The speech engine blocks up to 2 s while it lists its voices: well after. If it is
-        # not ready then, the Speaker tries again by itself and "Écouter" appears later.
-        QTimer.singleShot(
-            SPEECH_DELAY_MS,
-            window,  # never after the window is gone (a second kiosk in the same process)
-            lambda: window.reader.set_speaker(make_speaker(window, settings.languages)),
+        # Read-aloud once the kiosk is up (the engine starts on its own thread, see
+        # kiosk/speech_start.py). If it is not ready then, the Speaker tries again by
+        # itself and "Écouter" appears later. Never after this run: see the end of run_kiosk.
+        speech_timer.timeout.connect(
+            lambda: window.reader.set_speaker(make_speaker(window, settings.languages))
         )
+        speech_timer.start(SPEECH_DELAY_MS)
 
     def second_step_or_stop() -> None:
         try:
@@ -222,6 +228,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
             log.exception("start-up failed after the first screen")
             app.exit(EXIT_START_FAILED)
 
+    speech_timer = QTimer(window, singleShot=True)
     window.attract.call_after_first_paint(second_step_or_stop)
     if settings.windowed:
         window.resize(1280, 800)
@@ -232,9 +239,50 @@ def run_kiosk(args: argparse.Namespace) -> int:
         code = app.exec()
         log.info("kiosk stopped (exit code %d)", code)
     finally:
+        # A window left alive after the run (tests run kiosks one after another in one
+        # process) must not start a speech engine later.
+        pass  # TEMP
         lock.unlock()
         owner.close()
     return code
+
+
+def _load_first(root: Path, language: str) -> Library:
+    """The start language's content now, the others' later (see _load_rest_later)."""
+    from kiosk.content.loader import load_library
+
+    library = load_library(root, first=language)
+    later = f" ({', '.join(sorted(library.pending))} later)" if library.pending else ""
+    _log_loaded(library, library.problems, later)
+    return library
+
+
+def _log_loaded(library: Library, problems: list[ContentProblem], later: str = "") -> None:
+    topics = sum(len(topics) for topics in library.topics.values())
+    languages = sorted(lang for lang, topics in library.topics.items() if topics)
+    count = len(library.problems)
+    log.info("content loaded: %d topics in %s, %d problems%s", topics, languages, count, later)
+    for problem in problems:
+        log.warning("content: %s", problem)
+
+
+def _load_rest_later(window: Any, library: Library) -> None:
+    """Read the other languages once the kiosk is ready, and log what they hold: a
+    patient who chose one before that had it read then (Library.topics_for)."""
+    if not library.pending:
+        return
+    from PySide6.QtCore import QTimer
+
+    logged = len(library.problems)
+
+    def load_rest() -> None:
+        if window.library is not library:
+            return  # reloaded meanwhile: read whole, and logged
+        library.load_rest()
+        _log_loaded(library, library.problems[logged:])
+        window.set_library(library)  # a language without a usable topic is no longer offered
+
+    QTimer.singleShot(LATER_LANGUAGES_MS, window, load_rest)
 
 
 def show_full_screen(window: QWidget) -> None:

@@ -10,6 +10,7 @@ import html as html_lib
 import os
 import re
 import xml.etree.ElementTree as ET
+from functools import partial
 from pathlib import Path
 
 from kiosk.content.glossary_links import TermLinker, term_id
@@ -26,7 +27,7 @@ from kiosk.content.model import (
     Topic,
 )
 from kiosk.content.quiz import Quiz, parse_quiz
-from kiosk.content.titles import LANGUAGE_DIR
+from kiosk.content.titles import LANGUAGE_DIR, language_titles
 from kiosk.suggestions import did_you_mean
 
 PAGE_FILE = re.compile(r"^\d+[-_].*\.md$")
@@ -46,21 +47,39 @@ PAGE_KEYS = {"title", "key", "questions", "recap"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def load_library(root: Path) -> Library:
+def load_library(root: Path, first: str | None = None) -> Library:
+    """Every language's topics, or with ``first``: that language's now and the others'
+    when first asked for (``Library.load_rest``), so that the kiosk is ready sooner. When
+    ``first`` has no usable topic, everything is read now."""
     library = Library(root=root)
     if not root.is_dir():
         library.problems.append(ContentProblem(root, None, "content folder not found"))
         return library
-    for lang_dir in sorted(p for p in root.iterdir() if p.is_dir()):
-        if not LANGUAGE_DIR.match(lang_dir.name):
-            continue
-        for topic_dir in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
-            topic = _load_topic(topic_dir, lang_dir.name, library.problems)
-            if topic is not None:
-                library.topics.setdefault(lang_dir.name, []).append(topic)
-    if not any(library.topics.values()):
+    lang_dirs = [p for p in sorted(root.iterdir()) if p.is_dir() and LANGUAGE_DIR.match(p.name)]
+    for lang_dir in lang_dirs:
+        if first is None or lang_dir.name == first:
+            _load_language(library, lang_dir)
+        elif titles := language_titles(lang_dir):  # read without Markdown, for now
+            library.pending[lang_dir.name] = partial(_load_language, lang_dir=lang_dir)
+            library.peeked_titles[lang_dir.name] = titles
+        else:
+            _load_language(library, lang_dir)  # nothing to show: read now, problems told
+    if first is not None and not library.topics.get(first):
+        library.load_rest()
+    if not library.languages:
         library.problems.append(ContentProblem(root, None, "no usable topic in the content folder"))
     return library
+
+
+def _topic_dirs(lang_dir: Path) -> list[Path]:
+    return sorted(p for p in lang_dir.iterdir() if p.is_dir())
+
+
+def _load_language(library: Library, lang_dir: Path) -> None:
+    for topic_dir in _topic_dirs(lang_dir):
+        topic = _load_topic(topic_dir, lang_dir.name, library.problems)
+        if topic is not None:
+            library.topics.setdefault(lang_dir.name, []).append(topic)
 
 
 def _load_topic(topic_dir: Path, language: str, problems: list[ContentProblem]) -> Topic | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -117,20 +118,45 @@ class Library:
     root: Path
     topics: dict[str, list[Topic]] = field(default_factory=dict)
     problems: list[ContentProblem] = field(default_factory=list)
+    # Languages not read yet (``load_library(root, first=...)``): each is read the first
+    # time its topics are asked for, or by ``load_rest``. Their folders have topics.
+    pending: dict[str, Callable[[Library], None]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # Their topics' titles meanwhile, read from the headers alone (kiosk.content.titles).
+    peeked_titles: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def languages(self) -> list[str]:
-        return sorted(lang for lang, topics in self.topics.items() if topics)
+        """Languages with topics (those still to be read included)."""
+        loaded = {lang for lang, topics in self.topics.items() if topics}
+        return sorted(loaded | set(self.pending))
+
+    def load_rest(self, language: str | None = None) -> None:
+        """Read the languages left for later: all of them, or this one."""
+        for name in list(self.pending) if language is None else [language]:
+            load = self.pending.pop(name, None)
+            if load is not None:
+                load(self)
+                self.peeked_titles.pop(name, None)
 
     def topics_for(self, language: str) -> list[Topic]:
+        if language in self.pending:
+            self.load_rest(language)
         return self.topics.get(language, [])
 
     def topic(self, language: str, topic_id: str) -> Topic | None:
         return next((t for t in self.topics_for(language) if t.id == topic_id), None)
 
     def titles(self) -> dict[str, list[str]]:
-        """Topic titles per language, as the attract screen shows them."""
-        return {lang: [t.title for t in self.topics_for(lang)] for lang in self.languages}
+        """Topic titles per language, as the attract screen shows them (a language not
+        read yet: the titles of its topics' headers; nothing is read for them here)."""
+        return {
+            lang: self.peeked_titles[lang]
+            if lang in self.pending
+            else [t.title for t in self.topics_for(lang)]
+            for lang in self.languages
+        }
 
     @property
     def errors(self) -> list[ContentProblem]:

@@ -21,11 +21,16 @@ def peek_titles(root: Path) -> dict[str, list[str]]:
     for lang_dir in sorted(p for p in root.iterdir() if p.is_dir()):
         if not LANGUAGE_DIR.match(lang_dir.name):
             continue
-        for topic_dir in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
-            title = _title_header(topic_dir / "topic.md")
-            if title:
-                titles.setdefault(lang_dir.name, []).append(title)
+        found = language_titles(lang_dir)
+        if found:
+            titles[lang_dir.name] = found
     return titles
+
+
+def language_titles(lang_dir: Path) -> list[str]:
+    """The titles of one language folder's topics, in the loader's order."""
+    topic_dirs = sorted(p for p in lang_dir.iterdir() if p.is_dir())
+    return [title for d in topic_dirs if (title := _title_header(d / "topic.md"))]
 
 
 def _title_header(path: Path) -> str | None:
