@@ -70,3 +70,31 @@ def test_two_kiosks_in_one_process_leave_nothing_behind(
                 logging.getLogger().removeHandler(handler)
                 handler.close()
     assert len(seen) == 2 and seen[0] == seen[1]  # the second kiosk did not add to the first's
+
+
+def test_a_kiosk_that_has_stopped_starts_no_speech_engine_later(
+    qapp, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Its window may outlive the run (tests run kiosks one after another): the delayed
+    read-aloud start must not fire then, starting an engine nobody will stop."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(kiosk_app, "SPEECH_DELAY_MS", 50)
+    speakers: list[object] = []
+    monkeypatch.setattr(services, "make_speaker", lambda *args: speakers.append(args))
+    started = services.start_updates
+
+    def started_then_stop(window, supervisor, *args, **kwargs) -> None:
+        started(window, supervisor, *args, **kwargs)
+        QTimer.singleShot(0, lambda: QCoreApplication.exit(0))  # before the speech delay
+
+    monkeypatch.setattr(services, "start_updates", started_then_stop)
+    try:
+        assert kiosk_app.run(["--windowed"]) == 0
+        qtbot.wait(400)  # eight times the delay: it would have fired by now
+    finally:
+        for handler in logging.getLogger().handlers[:]:
+            if isinstance(handler, logging.FileHandler):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+    assert speakers == []
