@@ -241,7 +241,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     finally:
         # A window left alive after the run (tests run kiosks one after another in one
         # process) must not start a speech engine later.
-        pass  # TEMP
+        speech_timer.stop()
         lock.unlock()
         owner.close()
     return code
