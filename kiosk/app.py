@@ -17,7 +17,7 @@ from kiosk.resources import content_dir, fonts_dir, resource_path
 from kiosk.session import Session
 
 if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QWidget
 
     from kiosk.content import ContentProblem, Library
@@ -193,7 +193,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
             log.warning("no content in %s; using %s", settings.language, language)
         session.default_language = session.language = language
         window.build(library)
-        _load_rest_later(window, library)
+        _load_rest_later(window, library, later_timer)
         if not settings.windowed:
             # Frameless too, should a window manager ever take it out of full screen. Set
             # here, not before the first frame: PySide6's Qt namespace takes ~16 ms to create,
@@ -229,6 +229,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
             app.exit(EXIT_START_FAILED)
 
     speech_timer = QTimer(window, singleShot=True)
+    later_timer = QTimer(window, singleShot=True)  # the other languages' content
     window.attract.call_after_first_paint(second_step_or_stop)
     if settings.windowed:
         window.resize(1280, 800)
@@ -242,6 +243,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
         # A window left alive after the run (tests run kiosks one after another in one
         # process) must not start a speech engine later.
         speech_timer.stop()
+        later_timer.stop()
         lock.unlock()
         owner.close()
     return code
@@ -266,13 +268,12 @@ def _log_loaded(library: Library, problems: list[ContentProblem], later: str = "
         log.warning("content: %s", problem)
 
 
-def _load_rest_later(window: Any, library: Library) -> None:
+def _load_rest_later(window: Any, library: Library, timer: QTimer) -> None:
     """Read the other languages once the kiosk is ready, and log what they hold: a
-    patient who chose one before that had it read then (Library.topics_for)."""
+    patient who chose one before that had it read then (Library.topics_for). ``timer``
+    is stopped when the run ends."""
     if not library.pending:
         return
-    from PySide6.QtCore import QTimer
-
     logged = len(library.problems)
 
     def load_rest() -> None:
@@ -282,7 +283,8 @@ def _load_rest_later(window: Any, library: Library) -> None:
         _log_loaded(library, library.problems[logged:])
         window.set_library(library)  # a language without a usable topic is no longer offered
 
-    QTimer.singleShot(LATER_LANGUAGES_MS, window, load_rest)
+    timer.timeout.connect(load_rest)
+    timer.start(LATER_LANGUAGES_MS)
 
 
 def show_full_screen(window: QWidget) -> None:
