@@ -198,7 +198,6 @@ class QuestionsScreen(QWidget):
         if self.isVisible():
             self._make_toggles()
         elif self._toggles_for is not topic:
-            self._building = None  # rows of another topic or language: start again
             self._build_timer.start()
         self.refresh()
 
@@ -214,22 +213,20 @@ class QuestionsScreen(QWidget):
 
     def _make_toggles(self) -> None:
         """All of the topic's rows, now."""
-        while self._make_some(None):
-            pass
+        self._make_some(None)
 
     def _make_some_later(self) -> None:
         if not self._make_some(TOGGLES_PER_STEP):
             self._build_timer.stop()
 
     def _make_some(self, count: int | None) -> bool:
-        """Make ``count`` more rows (None: all); False once the topic's rows are all made
-        and shown, grouped by category, ticked as the patient's list stands."""
+        """Make ``count`` more rows (None: all); True while some are left. Once all are
+        made they are shown, grouped by category, ticked as the patient's list stands."""
         topic = self.topic
         if topic is None or self._toggles_for is topic:
-            self._build_timer.stop()
             return False
         building = self._building
-        if building is None or building.topic is not topic:
+        if building is None or building.topic is not topic:  # another topic or language
             building = self._building = _Rows(topic)
         made = 0
         for category, question in building.items:
@@ -253,7 +250,7 @@ class QuestionsScreen(QWidget):
         chosen = set(self.session.questions.chosen_ids)
         for toggle in self._toggles:
             toggle.setChecked(toggle.question_id in chosen)
-        return True
+        return False
 
     # State ------------------------------------------------------------------
     def open_tab(self, page: QWidget) -> None:
