@@ -77,7 +77,10 @@ def test_the_desktop_has_no_menu(tmp_path, button):
 @pytest.mark.parametrize("button", DESKTOP_BUTTONS)
 def test_control_a_default_openbox_opens_a_desktop_menu(tmp_path, button):
     with openbox_desktop(tmp_path) as x:
-        assert _menu_after_click(x, button, SEEN_S), "the check would miss a menu"
+        # Clicked again each second: under load the first click can come before openbox
+        # listens to the desktop (CI on 3.12 once saw no menu in 10 s after one click).
+        seen = any(_menu_after_click(x, button, 1.0) for _ in range(round(SEEN_S)))
+        assert seen, "the check would miss a menu"
 
 
 def test_no_key_or_click_takes_the_screen_from_the_kiosk(tmp_path):
