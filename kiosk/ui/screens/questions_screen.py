@@ -227,7 +227,7 @@ class QuestionsScreen(QWidget):
             return False
         building = self._building
         if building is None or building.topic is not topic:  # another topic or language
-            building = self._building = _Rows(topic)
+            building = self._building = _Rows(topic, self)
         made = 0
         for category, question in building.items:
             if question is None:
@@ -246,6 +246,7 @@ class QuestionsScreen(QWidget):
         if self._metrics is not None:
             building.layout.setSpacing(self._metrics.gap_px * 2)
         self.suggested_view.replace_content(building.inner)
+        building.inner.show()  # hidden while it was being made
         self._toggles, self._toggles_for, self._building = building.toggles, topic, None
         chosen = set(self.session.questions.chosen_ids)
         for toggle in self._toggles:
@@ -392,9 +393,12 @@ class QuestionsScreen(QWidget):
 class _Rows:
     """Suggested-question rows being made for a topic, a few at a time."""
 
-    def __init__(self, topic: Topic):
+    def __init__(self, topic: Topic, owner: QWidget):
         self.topic = topic
-        self.inner = QWidget()
+        # A hidden child of the screen until shown in its list: Qt deletes it with the
+        # screen, never Python's garbage collector after the window is gone.
+        self.inner = QWidget(owner)
+        self.inner.hide()
         self.inner.setObjectName("page")
         self.layout = QVBoxLayout(self.inner)
         self.layout.setContentsMargins(0, 0, 0, 0)
