@@ -155,12 +155,16 @@ class MainWindow(QMainWindow):
         # A double tap never reaches the screen its first tap opened.
         from PySide6.QtWidgets import QApplication
 
+        from kiosk.ui.widgets.app_events import AppEvents
         from kiosk.ui.widgets.tap_guard import TapGuard
 
         self.tap_guard = TapGuard(self)
+        # The one application-wide filter; the supervisor adds its handlers to it.
+        self.app_events = AppEvents(self)
+        self.app_events.add(self.tap_guard)
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self.tap_guard)
+            app.installEventFilter(self.app_events)
         for changed in (
             self.stack.currentChanged,
             self.questions.stack.currentChanged,

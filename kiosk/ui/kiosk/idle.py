@@ -23,6 +23,7 @@ SAFETY_FACTOR = 5  # paused or not, this many timeouts without any input ends th
 
 
 class IdleWatcher(QObject):
+    EVENT_TYPES = frozenset(INPUT_EVENTS)
     idle = Signal()
 
     def __init__(self, timeout_s: float, parent: QObject | None = None):

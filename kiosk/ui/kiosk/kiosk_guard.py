@@ -40,6 +40,8 @@ def blocked_key(event: QKeyEvent) -> str | None:
 
 
 class KioskGuard(QObject):
+    EVENT_TYPES = frozenset(BLOCKED_EVENTS) | {QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride}
+
     def __init__(self, enabled: bool, parent: QObject | None = None):
         super().__init__(parent)
         self.enabled = enabled

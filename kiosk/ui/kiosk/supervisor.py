@@ -70,10 +70,8 @@ class Supervisor(QObject):
         self.keeper = ScreenKeeper(window, self) if self.locked and has_window_manager else None
         self.idle = IdleWatcher(settings.idle_timeout, self)
         self.gesture = StaffGesture(window, window.metrics().mm(12), parent=self)
-        app = QApplication.instance()
-        assert app is not None, "the supervisor needs a running QApplication"
-        for event_filter in (self.guard, self.idle, self.gesture):
-            app.installEventFilter(event_filter)
+        # Asked in this order, before the window's tap guard (see AppEvents).
+        window.app_events.add(self.gesture, self.idle, self.guard)
 
         self.pin_guard = PinGuard(settings.staff_pin_hash)
         self.pin_pad = PinPadScreen(self.pin_guard, settings.windowed)

@@ -20,6 +20,7 @@ WINDOW_SECONDS = 6.0
 
 
 class StaffGesture(QObject):
+    EVENT_TYPES = PRESSES | RELEASES
     triggered = Signal()
 
     def __init__(

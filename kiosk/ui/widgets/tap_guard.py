@@ -21,6 +21,8 @@ PRESSES = FIRST_PRESSES | {QEvent.Type.MouseButtonDblClick}  # a double click pr
 
 
 class TapGuard(QObject):
+    EVENT_TYPES = PRESSES | RELEASES
+
     def __init__(self, window: QWidget):
         super().__init__(window)
         self.window = window

@@ -1,0 +1,72 @@
+"""The kiosk's one application-wide event filter: each event reaches the handlers that asked
+for its kind, last added first, until one keeps it; a deleted handler leaves the table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.ui.widgets.app_events import AppEvents
+
+
+class Recorder(QObject):
+    def __init__(self, name: str, kinds: set[QEvent.Type], log: list, keep: bool = False):
+        super().__init__()
+        self.EVENT_TYPES = frozenset(kinds)
+        self.name, self.log, self.keep = name, log, keep
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.log.append((self.name, event.type()))
+        return self.keep
+
+
+def send(target: QObject, kind: QEvent.Type) -> None:
+    QCoreApplication.sendEvent(target, QEvent(kind))
+
+
+def test_handlers_see_only_their_kinds_in_order_until_one_keeps_the_event(qtbot):
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    events = AppEvents(owner)
+    QApplication.instance().installEventFilter(events)
+    log: list = []
+    first = Recorder("first", {QEvent.Type.User}, log)
+    keeper = Recorder("keeper", {QEvent.Type.User, QEvent.Type.MaxUser}, log, keep=True)
+    events.add(first)
+    events.add(keeper)  # added last: asked first
+    target = QObject()
+    send(target, QEvent.Type.MaxUser)
+    send(target, QEvent.Type.User)
+    assert log == [("keeper", QEvent.Type.MaxUser), ("keeper", QEvent.Type.User)]
+    keeper.keep = False
+    log.clear()
+    send(target, QEvent.Type.User)
+    assert log == [("keeper", QEvent.Type.User), ("first", QEvent.Type.User)]
+    send(target, QEvent.Type.Timer)  # nobody asked for it
+    assert [kind for _, kind in log].count(QEvent.Type.Timer) == 0
+    QApplication.instance().removeEventFilter(events)
+
+
+def test_a_deleted_handler_leaves_the_table(qtbot):
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    events = AppEvents(owner)
+    QApplication.instance().installEventFilter(events)
+    log: list = []
+    gone = Recorder("gone", {QEvent.Type.User}, log)
+    events.add(Recorder("stays", {QEvent.Type.User}, log), gone)
+    gone.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    send(QObject(), QEvent.Type.User)  # no call into the deleted handler
+    assert log == [("stays", QEvent.Type.User)]
+    QApplication.instance().removeEventFilter(events)
+
+
+def test_the_kiosk_installs_one_filter_with_every_handler_in_it(make_window, library):
+    """The supervisor's gesture, idle clock and guard, then the window's tap guard."""
+    from kiosk.ui.kiosk.supervisor import Supervisor
+
+    window = make_window()
+    supervisor = Supervisor(window, reload_library=lambda: library)
+    order = window.app_events._handlers
+    assert order == [supervisor.gesture, supervisor.idle, supervisor.guard, window.tap_guard]
