@@ -117,6 +117,7 @@ class ReaderProbe:
         stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         window.setCentralWidget(stack)
         reader = ReaderScreen(self.visit)
+        reader.view.illustrations.paint = False  # the layout needs the figures' sizes only
         stack.addWidget(reader)
         window.resize(width, height)
         window.show()

@@ -96,6 +96,9 @@ def undefined_terms(text: str, terms: Iterable[str], glossary_forms: Iterable[st
     folded = fold(text)
     found: list[tuple[int, str]] = []
     for term in terms:
+        words = fold(term).split()
+        if not words or words[0] not in folded:  # cheap test first: most terms are absent
+            continue
         match = pattern(term).search(folded)
         if match is None or any(pattern(term).search(form) for form in forms):
             continue

@@ -39,6 +39,9 @@ class Illustrations:
     """Draws a topic's figures; keeps each parsed drawing, not the pictures."""
 
     def __init__(self) -> None:
+        # False: figures are sized, never drawn (kiosk check lays pages out, shows none;
+        # the layout reads only the sizes).
+        self.paint = True
         self._renderers: dict[tuple[str, bool], QSvgRenderer | QImage] = {}
         self._checked: dict[str, bytes] = {}  # uri -> the bytes the loader checked
 
@@ -122,13 +125,14 @@ class Illustrations:
                         screen_height,
                         body_px,
                     )
-                    if _already_drawn(document, fmt.toImageFormat(), size, ratio):
+                    if _already_drawn(document, fmt.toImageFormat(), size, ratio, self.paint):
                         iterator += 1
                         continue  # the page shown again at the same size: nothing to redo
-                    image = self.draw(name, size, ratio, high_contrast)
-                    document.addResource(
-                        QTextDocument.ResourceType.ImageResource, QUrl(name), image
-                    )
+                    if self.paint:
+                        image = self.draw(name, size, ratio, high_contrast)
+                        document.addResource(
+                            QTextDocument.ResourceType.ImageResource, QUrl(name), image
+                        )
                     sized = QTextImageFormat()
                     sized.setWidth(size.width())
                     sized.setHeight(size.height())
@@ -143,12 +147,11 @@ class Illustrations:
 
 
 def _already_drawn(
-    document: QTextDocument, fmt: QTextImageFormat, size: QSize, ratio: float
+    document: QTextDocument, fmt: QTextImageFormat, size: QSize, ratio: float, paint: bool
 ) -> bool:
+    if round(fmt.width()) != size.width() or round(fmt.height()) != size.height():
+        return False
+    if not paint:
+        return True  # sized is all that is asked
     drawn = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(fmt.name()))
-    return (
-        round(fmt.width()) == size.width()
-        and round(fmt.height()) == size.height()
-        and isinstance(drawn, QImage)
-        and drawn.devicePixelRatio() == ratio
-    )
+    return isinstance(drawn, QImage) and drawn.devicePixelRatio() == ratio

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSizeF
 from PySide6.QtGui import QFont, QTextDocument
 
 from kiosk.content import Page
@@ -46,7 +46,14 @@ class PageDocuments(QObject):
     def get(self, page: Page, key_label: str) -> QTextDocument:
         document = self._documents.get(page.slug)
         if document is None:
-            document = self._spare.pop() if self._spare else QTextDocument(self._owner)
+            if self._spare:
+                document = self._spare.pop()
+                # It keeps the width it was last shown at: setHtml would lay the new page
+                # out there, and the reader again at its own width. With no size, Qt's
+                # layout waits for the reader (one layout, not two).
+                document.setPageSize(QSizeF(0, 0))
+            else:
+                document = QTextDocument(self._owner)
             if self._metrics is not None:
                 font = QFont(self._family)
                 font.setPixelSize(self._metrics.body_px)
