@@ -54,6 +54,7 @@ class OnScreenKeyboard(QWidget):
         self._metrics: Metrics | None = None
         self._key_style = ""
         self._room = 0  # height the keyboard may take (0: as much as it needs)
+        self._fit_when_shown = False
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -121,6 +122,11 @@ class OnScreenKeyboard(QWidget):
         super().resizeEvent(event)
         self._fit_keys()
 
+    def showEvent(self, event) -> None:
+        if self._fit_when_shown:
+            self._fit_keys()
+        super().showEvent(event)
+
     def fit_height(self, room: int) -> None:
         """The screen has this much height for the keys: on a short screen (a 7-inch
         landscape tablet) keys get shorter than 15 mm, down to 9 mm, so that all five rows
@@ -135,6 +141,12 @@ class OnScreenKeyboard(QWidget):
         m = self._metrics
         if m is None:
             return
+        if not self.isVisible():
+            # Restyling ~50 keys takes ~25 ms: a text-size change while the keyboard is on
+            # another tab does it when the keyboard is next shown, before it is painted.
+            self._fit_when_shown = True
+            return
+        self._fit_when_shown = False
         # The app's button padding (5 mm a side) would make the 13-key accent row wider than
         # a 1280 px screen, and the primary role would make "Ajouter" taller than its row.
         gap = self._grid.horizontalSpacing()
