@@ -21,6 +21,19 @@ from kiosk.resources import content_dir, fonts_dir
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.hookimpl(trylast=True)  # after pytest's own faulthandler set-up, which it replaces
+def pytest_configure(config: pytest.Config) -> None:
+    """With KIOSK_TEST_FAULT_LOG set (CI sets it), a hard crash (a segmentation fault in Qt,
+    say) writes every thread's Python stack to that file, which CI prints after the run."""
+    path = os.environ.get("KIOSK_TEST_FAULT_LOG")
+    if path:
+        import faulthandler
+
+        stream = open(path, "w")  # noqa: SIM115 - open for the whole run, closed at exit
+        config.add_cleanup(stream.close)
+        faulthandler.enable(file=stream, all_threads=True)
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     return load_library(content_dir())
