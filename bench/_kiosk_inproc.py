@@ -282,7 +282,7 @@ def bench_pdf(app, window, count: int):
 def bench_lazy(app, window, runs: int):
     """The screens built on first use: the tap that opens each one the first time (built,
     shown, painted) against the same tap once it exists. Fresh process per run."""
-    from kiosk.ui.main_window import LAZY_SCREENS
+    from kiosk.ui.lazy_screens import LAZY_SCREENS
 
     unbuilt = [name for name in LAZY_SCREENS if name not in window.__dict__]
     open_first_topic(window)

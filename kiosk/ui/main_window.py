@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow, QSizePolicy, QStackedWidget, QWidget
 from kiosk.config import Settings
 from kiosk.i18n import use_language
 from kiosk.session import Session
+from kiosk.ui.lazy_screens import LAZY_SCREENS, LazyScreen, build_screen
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.style.metrics import TEXT_SCALES, Metrics
 from kiosk.ui.style.theme import CALM, HIGH_CONTRAST, Palette, style_sheet
@@ -223,42 +224,7 @@ class MainWindow(QMainWindow):
     def _build_lazy(self, name: str) -> QWidget:
         """Build a screen of LAZY_SCREENS on its first use and bring it up to the visit:
         wired, joined to the wipe, current sizes, language (it is built in it) and topic."""
-        screen: QWidget
-        if name == "summary":
-            from kiosk.ui.screens.summary_screen import SummaryScreen
-
-            screen = summary = SummaryScreen(
-                self.session, self.settings, self.family, qr_for=self.qr_ahead.payload
-            )
-            summary.back_requested.connect(self.show_questions)
-            summary.print_started.connect(self.tap_guard.screen_changed)
-        elif name == "contents":
-            from kiosk.ui.screens.contents import ContentsScreen
-
-            screen = contents = ContentsScreen()
-            contents.quiz_requested.connect(self.show_quiz)
-            contents.page_chosen.connect(self.jump_to_page)
-            contents.covered_changed.connect(self.set_page_covered)
-            contents.back_requested.connect(self.back_to_reader)
-        elif name == "glossary":
-            from kiosk.ui.screens.glossary_view import GlossaryScreen
-
-            screen = glossary = GlossaryScreen()
-            glossary.back_requested.connect(self.back_to_reader)
-        elif name == "quiz":
-            from kiosk.ui.screens.quiz_screen import QuizScreen
-
-            screen = quiz = QuizScreen(self.visit)
-            quiz.skip_requested.connect(self.show_questions)
-            quiz.reread_requested.connect(self.reread_page)
-            quiz.question_add_requested.connect(self.toggle_question)
-            quiz.step_changed.connect(self.tap_guard.screen_changed)
-        elif name == "error":
-            from kiosk.ui.screens.message_screen import MessageScreen
-
-            screen = MessageScreen()
-        else:
-            raise AttributeError(name)
+        screen = build_screen(self, name)
         self.__dict__[name] = screen  # from now on a plain attribute
         self.screens.append(screen)
         self.stack.addWidget(screen)
@@ -555,25 +521,5 @@ class MainWindow(QMainWindow):
             log.info("kiosk mode: blocked closing the window")
 
 
-# Screens a visit may never open: built on first use, not at start-up (each is ready
-# within a frame of the tap that opens it; bench/README.md has the figures).
-LAZY_SCREENS = ("summary", "contents", "glossary", "quiz", "error")
-
-
-class _LazyScreen:
-    """``window.quiz`` builds the quiz screen the first time it is read (after ``build``);
-    it is then an ordinary attribute of the window, found before this descriptor."""
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def __get__(self, window: MainWindow | None, owner: type | None = None) -> QWidget:
-        if window is None:
-            return self  # type: ignore[return-value]
-        if "visit" not in window.__dict__:  # not built yet: as if it did not exist
-            raise AttributeError(self.name)
-        return window._build_lazy(self.name)
-
-
 for _name in LAZY_SCREENS:
-    setattr(MainWindow, _name, _LazyScreen(_name))
+    setattr(MainWindow, _name, LazyScreen(_name))

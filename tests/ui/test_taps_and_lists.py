@@ -110,7 +110,7 @@ def test_the_suggested_list_follows_a_dragging_pointer_and_says_there_is_more(qt
 
 
 def test_every_list_scroll_bar_has_a_name(qtbot, make_window):
-    from kiosk.ui.main_window import LAZY_SCREENS
+    from kiosk.ui.lazy_screens import LAZY_SCREENS
     from kiosk.ui.widgets.buttons import TouchScrollArea
 
     window = make_window(1280, 800)
