@@ -154,8 +154,6 @@ class MainWindow(QMainWindow):
         self.questions.summary_requested.connect(self.show_summary)
         self.message.back_requested.connect(self.show_attract)
         # A double tap never reaches the screen its first tap opened.
-        from PySide6.QtWidgets import QApplication
-
         from kiosk.ui.widgets.app_events import AppEvents
         from kiosk.ui.widgets.tap_guard import TapGuard
 
@@ -163,9 +161,7 @@ class MainWindow(QMainWindow):
         # The one application-wide filter; the supervisor adds its handlers to it.
         self.app_events = AppEvents(self)
         self.app_events.add(self.tap_guard)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.app_events)
+        self.app_events.install()
         for changed in (
             self.stack.currentChanged,
             self.questions.stack.currentChanged,

@@ -70,3 +70,23 @@ def test_the_kiosk_installs_one_filter_with_every_handler_in_it(make_window, lib
     supervisor = Supervisor(window, reload_library=lambda: library)
     order = window.app_events._handlers
     assert order == [supervisor.gesture, supervisor.idle, supervisor.guard, window.tap_guard]
+
+
+def test_a_window_being_deleted_leaves_the_application_first(library, family):
+    """The widgets of a window being deleted, half destroyed, never reach Python: the
+    filter leaves the application when its window is about to be deleted."""
+    from kiosk.config import Settings
+    from kiosk.session import Session
+    from kiosk.ui.main_window import MainWindow
+
+    window = MainWindow(library, Session("fr"), Settings(windowed=True), family)  # deleted here
+    window.show()
+    log: list = []
+    seen = Recorder("seen", {QEvent.Type.Destroy, QEvent.Type.User}, log)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # others' first
+    window.app_events.add(seen)
+    send(QObject(), QEvent.Type.User)
+    assert log == [("seen", QEvent.Type.User)]  # installed and asked
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not [kind for _, kind in log if kind == QEvent.Type.Destroy]

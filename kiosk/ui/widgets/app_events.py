@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 
 class EventHandler(Protocol):
@@ -22,14 +22,28 @@ class EventHandler(Protocol):
 
 
 class AppEvents(QObject):
-    """Install once on the application; ``add`` handlers, each a QObject that Qt deletes
+    """``install`` it on the application; ``add`` handlers, each a QObject that Qt deletes
     (it leaves the table then). The last handler added is asked first, as with Qt's own
-    filters, and an event a handler keeps (returns True) goes no further."""
+    filters, and an event a handler keeps (returns True) goes no further.
 
-    def __init__(self, parent: QObject):
-        super().__init__(parent)
+    When its owner (the window) is about to be deleted, it leaves the application first:
+    the hundreds of widgets then destroyed, half gone, are never handed to Python."""
+
+    def __init__(self, owner: QObject):
+        super().__init__(owner)
+        self._owner = owner
         self._handlers: list[EventHandler] = []
         self._by_type: dict[QEvent.Type, tuple[EventHandler, ...]] = {}
+
+    def install(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def leave(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def add(self, *handlers: EventHandler) -> None:
         """Handlers asked before the ones already there, the first given first."""
@@ -50,9 +64,12 @@ class AppEvents(QObject):
         }
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        handlers = self._by_type.get(event.type())
+        kind = event.type()
+        handlers = self._by_type.get(kind)
         if handlers:
             for handler in handlers:
                 if handler.eventFilter(watched, event):
                     return True
+        elif kind == QEvent.Type.DeferredDelete and watched is self._owner:
+            self.leave()
         return False
