@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kiosk.content.markdown_pipeline import meta_line_numbers
+from kiosk.content.source_text import meta_line_numbers
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"\*\*|__|[*_`]")
@@ -29,7 +29,7 @@ class SourceLines:
     """The lines of one content file, searchable by the words of the rendered text."""
 
     def __init__(self, path: Path):
-        from kiosk.content.markdown_pipeline import ContentFileError, read_limited
+        from kiosk.content.source_text import ContentFileError, read_limited
 
         try:
             source = read_limited(path).decode("utf-8-sig").replace("\r\n", "\n")

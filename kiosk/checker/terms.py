@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from kiosk.content import ContentProblem, Topic
-from kiosk.content.markdown_pipeline import read_source
+from kiosk.content.source_text import read_source
 
 TERMS_FILE = "terms.txt"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kiosk.content.glossary_links import TermLinker, term_id
 from kiosk.content.limits import MAX_PAGE_BYTES, over_limit, too_many_pages
-from kiosk.content.markdown_pipeline import Rendered, line_of, read_source, render
+from kiosk.content.markdown_pipeline import Rendered, render
 from kiosk.content.model import (
     ContentProblem,
     Figure,
@@ -27,6 +27,7 @@ from kiosk.content.model import (
     Topic,
 )
 from kiosk.content.quiz import Quiz, parse_quiz
+from kiosk.content.source_text import line_of, read_source
 from kiosk.content.titles import LANGUAGE_DIR, language_titles
 from kiosk.suggestions import did_you_mean
 

@@ -24,14 +24,8 @@ from markdown.treeprocessors import Treeprocessor
 from kiosk.content.glossary_links import TermLinker, link_terms
 from kiosk.content.image_check import check_image, image_warnings
 from kiosk.content.model import ContentProblem, Severity
-from kiosk.content.safe_read import MAX_FILE_BYTES, ContentFileError, read_in_folder
+from kiosk.content.source_text import line_of, meta_line_numbers, too_complex
 
-# Limits that keep one hostile file from stalling the kiosk or the checker: Python-Markdown
-# recurses into each nested block quote or list, and looks ahead from every "[" for its
-# link, so both cost far more than their size. No real page comes near them.
-MAX_NESTING = 20  # block quotes or list levels inside one another
-MAX_BRACKETS = 200  # "[" in one paragraph
-_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 _ADDRESS = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|www\.)|://", re.IGNORECASE)
 EXTENSIONS = ["meta", "attr_list", "def_list", "admonition", "abbr", "tables", "sane_lists"]
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg"}
@@ -51,7 +45,6 @@ ALLOWED: dict[str, set[str]] = {
     "td": {"align", "colspan", "rowspan", "class"},
 }
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "li", "dt", "dd", "td", "th", "pre", "blockquote"}
-_META_LINE = re.compile(r"^([A-Za-z0-9_-]+)\s*:")
 
 
 @dataclass
@@ -286,89 +279,6 @@ def plain_text(root: ET.Element) -> str:
     return "\n".join(lines)
 
 
-def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a regular content file, never more than ``limit`` + 1.
-
-    The file (after following links) must be inside the folder holding it; devices, named
-    pipes and folders are refused without being read (reading /dev/zero would never end, a
-    pipe would block the kiosk). The size limit applies while reading, not after.
-    """
-    return read_in_folder(path, path.parent, limit)
-
-
-def read_source(
-    path: Path, limit: int = MAX_FILE_BYTES, advice: str = ""
-) -> tuple[str | None, list[ContentProblem]]:
-    """Read a content file as UTF-8, reporting size and encoding problems with a line.
-    Nothing beyond ``limit`` bytes is read; ``advice`` follows the message when it is
-    too large."""
-    try:
-        data = read_limited(path, limit)
-    except ContentFileError as error:
-        return None, [ContentProblem(path, None, f"file refused: it {error}")]
-    except OSError as error:
-        return None, [ContentProblem(path, None, f"cannot read file: {error.strerror}")]
-    if len(data) > limit:
-        message = f"file is too large (over {limit // 1024} KiB, the limit){advice}"
-        return None, [ContentProblem(path, None, message)]
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        message = "text is not valid UTF-8 (save the file as UTF-8)"
-        return None, [ContentProblem(path, line, message)]
-    return text.replace("\r\n", "\n"), []
-
-
-def _too_complex(source: str) -> tuple[int, str] | None:
-    """(line, message) when the source nests deeper or links more than the limits allow.
-    One pass over the text: the check itself stays linear in the file's size."""
-    block_start, brackets = 1, 0
-    for number, line in enumerate(source.split("\n"), start=1):
-        if not line.strip():
-            block_start, brackets = number + 1, 0
-            continue
-        quotes = _QUOTE_MARKS.match(line)
-        depth = quotes.group().count(">") if quotes else 0
-        if depth > MAX_NESTING:
-            return number, (
-                f"block quotes nested {depth} deep (at most {MAX_NESTING}); "
-                "use fewer '>' at the start of the line"
-            )
-        expanded = line.expandtabs(4)
-        indent = len(expanded) - len(expanded.lstrip())
-        if indent > MAX_NESTING * 4:
-            return number, (
-                f"line indented {indent} columns: lists nested more than {MAX_NESTING} deep; "
-                "indent less"
-            )
-        brackets += line.count("[")
-        if brackets > MAX_BRACKETS:
-            return block_start, (
-                f"paragraph has more than {MAX_BRACKETS} '[' (links or pictures); "
-                "split it or remove the stray brackets"
-            )
-    return None
-
-
-def meta_line_numbers(source: str) -> dict[str, int]:
-    lines: dict[str, int] = {}
-    for number, line in enumerate(source.split("\n"), start=1):
-        if not line.strip():
-            break
-        match = _META_LINE.match(line)
-        if match:
-            lines.setdefault(match.group(1).lower(), number)
-    return lines
-
-
-def line_of(source: str, needle: str, start_line: int = 1) -> int | None:
-    for number, line in enumerate(source.split("\n"), start=1):
-        if number >= start_line and needle and needle in line:
-            return number
-    return None
-
-
 _local = threading.local()
 
 
@@ -417,14 +327,14 @@ def render(
     meta_lines = meta_line_numbers(source)
     body_start = max(meta_lines.values(), default=0) + 1
     html = ""
-    too_complex: tuple[int | None, str] | None = _too_complex(source)
-    if too_complex is None:
+    refused: tuple[int | None, str] | None = too_complex(source)
+    if refused is None:
         try:
             html = md.convert(source)
         except RecursionError:  # a nesting the limits above did not foresee
-            too_complex = (None, "the text is nested too deeply to read; simplify it")
+            refused = (None, "the text is nested too deeply to read; simplify it")
     problems: list[ContentProblem] = []
-    if too_complex is not None:
+    if refused is not None:
         # The body is not rendered at all; only the header is read (title, key...), so that
         # the one error says what is wrong rather than "title is missing".
         md.reset()
@@ -436,7 +346,7 @@ def render(
         if header.strip():
             md.convert(header)
         html = ""
-        problems.append(ContentProblem(path, too_complex[0], too_complex[1]))
+        problems.append(ContentProblem(path, refused[0], refused[1]))
     problems += [
         ContentProblem(path, line_of(source, f.needle, body_start), f.message, f.severity)
         for f in processor.findings

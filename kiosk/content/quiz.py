@@ -24,8 +24,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.content.markdown_pipeline import Rendered, line_of
+from kiosk.content.markdown_pipeline import Rendered
 from kiosk.content.model import ContentProblem
+from kiosk.content.source_text import line_of
 from kiosk.suggestions import did_you_mean
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -20,8 +20,9 @@ import pytest
 
 from kiosk.content import load_library
 from kiosk.content.limits import MAX_PAGES
-from kiosk.content.markdown_pipeline import MAX_BRACKETS, MAX_NESTING, render
+from kiosk.content.markdown_pipeline import render
 from kiosk.content.reload import merge_reload
+from kiosk.content.source_text import MAX_BRACKETS, MAX_NESTING
 from tests.content.test_loader_errors import GOOD_PAGE, write_topic
 
 HANG_GUARD = 60  # seconds; a few at most when all is well
