@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from functools import partial
 from pathlib import Path
 
-from kiosk.content.glossary_links import TermLinker, term_id
+from kiosk.content.glossary_links import TermLinker
 from kiosk.content.limits import MAX_PAGE_BYTES, over_limit, too_many_pages
 from kiosk.content.markdown_pipeline import Rendered, render
 from kiosk.content.model import (
@@ -22,17 +22,16 @@ from kiosk.content.model import (
     GlossaryEntry,
     Library,
     Page,
-    Question,
     QuestionCategory,
     Topic,
 )
 from kiosk.content.quiz import Quiz, parse_quiz
-from kiosk.content.source_text import line_of, read_source
+from kiosk.content.source_text import read_source
 from kiosk.content.titles import LANGUAGE_DIR, language_titles
+from kiosk.content.topic_lists import parse_glossary, parse_questions, text_of
 from kiosk.suggestions import did_you_mean
 
 PAGE_FILE = re.compile(r"^\d+[-_].*\.md$")
-ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TOPIC_KEYS = {
     "title",
     "description",
@@ -308,11 +307,11 @@ def _recap_groups(root: ET.Element) -> tuple[tuple[str, tuple[str, ...]], ...]:
     groups: list[tuple[str, list[str]]] = []
     for element in root:
         if element.tag in ("h2", "h3", "h4"):
-            groups.append((_text(element), []))
+            groups.append((text_of(element), []))
         elif element.tag in ("ul", "ol"):
             if not groups:
                 groups.append(("", []))
-            groups[-1][1].extend(_text(item) for item in element if item.tag == "li")
+            groups[-1][1].extend(text_of(item) for item in element if item.tag == "li")
     return tuple((heading, tuple(points)) for heading, points in groups if points)
 
 
@@ -322,10 +321,6 @@ def _list_items(html_text: str) -> tuple[str, ...]:
     return tuple(
         " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", item)).split()) for item in items
     )
-
-
-def _text(element: ET.Element) -> str:
-    return " ".join("".join(element.itertext()).split())
 
 
 def _render_optional(
@@ -369,98 +364,11 @@ def _load_glossary(
     path: Path, topic_dir: Path, problems: list[ContentProblem]
 ) -> tuple[GlossaryEntry, ...]:
     doc = _render_optional(path, topic_dir, problems)
-    if doc is None:
-        return ()
-    source = doc.source
-    entries: list[GlossaryEntry] = []
-    for stray in doc.root.findall("p"):
-        text = _text(stray)
-        problems.append(
-            ContentProblem(
-                path,
-                line_of(source, text[:40]),
-                f"{text[:40]!r} is not a glossary entry: write the term, then its definition "
-                "on the next line starting with ':   '",
-            )
-        )
-    for dl in doc.root.iter("dl"):
-        forms: list[str] = []
-        for child in dl:
-            if child.tag == "dt":
-                forms.append(_text(child))
-            elif child.tag == "dd":
-                if not forms:
-                    problems.append(
-                        ContentProblem(path, None, "definition without a term before it")
-                    )
-                    continue
-                entries.append(
-                    GlossaryEntry(term_id(forms[0]), forms[0], tuple(forms), _text(child))
-                )
-                forms = []
-        if forms:
-            problems.append(
-                ContentProblem(
-                    path,
-                    line_of(source, forms[0]),
-                    f"term {forms[0]!r} has no definition (a line starting with ':   ')",
-                )
-            )
-    if not entries:
-        problems.append(ContentProblem(path, None, "glossary has no entry (see content/README.md)"))
-    return tuple(entries)
+    return () if doc is None else parse_glossary(doc, path, problems)
 
 
 def _load_questions(
     path: Path, topic_dir: Path, problems: list[ContentProblem]
 ) -> tuple[QuestionCategory, ...]:
     doc = _render_optional(path, topic_dir, problems)
-    if doc is None:
-        return ()
-    source = doc.source
-    categories: list[QuestionCategory] = []
-    seen: set[str] = set()
-    title, category_id = "", ""
-    questions: list[Question] = []
-
-    def close() -> None:
-        if category_id and questions:
-            categories.append(QuestionCategory(category_id, title, tuple(questions)))
-
-    for element in doc.root:
-        if element.tag == "h2":
-            close()
-            title, questions = _text(element), []
-            category_id = element.get("id", "")
-            if not ID.match(category_id):
-                problems.append(
-                    ContentProblem(
-                        path,
-                        line_of(source, title),
-                        f"category {title!r} needs an id, e.g. '## {title} {{: #avant }}'",
-                    )
-                )
-        elif element.tag in ("ul", "ol"):
-            for item in element.iter("li"):
-                text = _text(item)
-                question_id = item.get("id", "")
-                line = line_of(source, text[:40])
-                if not category_id:
-                    problems.append(ContentProblem(path, line, "question outside a category"))
-                elif not ID.match(question_id):
-                    problems.append(
-                        ContentProblem(
-                            path,
-                            line,
-                            "question needs an id on the next line, indented: '  {: #sejour }'",
-                        )
-                    )
-                elif question_id in seen:
-                    problems.append(
-                        ContentProblem(path, line, f"question id {question_id!r} is used twice")
-                    )
-                else:
-                    seen.add(question_id)
-                    questions.append(Question(question_id, text, category_id))
-    close()
-    return tuple(categories)
+    return () if doc is None else parse_questions(doc, path, problems)
