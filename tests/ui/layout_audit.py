@@ -97,6 +97,18 @@ def audit(window: QWidget, root: QWidget | None = None) -> list[str]:
             -SLACK, -SLACK, SLACK, SLACK
         ).contains(rect):
             problems.append(f"{name(widget)} at {rect.getRect()} leaves the window {bounds.size()}")
+        # A control its parent cuts off shows a half key or half a word, inside the window.
+        parent = widget.parentWidget()
+        if (
+            isinstance(widget, QAbstractButton | QLabel)
+            and parent is not None
+            and not _in_scroll_content(widget)
+            and not parent.rect().adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(widget.geometry())
+        ):
+            problems.append(
+                f"{name(widget)} at {widget.geometry().getRect()} is cut by its parent "
+                f"{type(parent).__name__} {parent.rect().size()}"
+            )
         if isinstance(widget, QLabel) and (problem := _label_problem(widget)):
             problems.append(f"{name(widget)} is cut: {problem}")
         if isinstance(widget, QAbstractButton) and (problem := _button_problem(widget)):

@@ -60,7 +60,9 @@ class HomeScreen(QWidget):
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.mm(12)
         self._layout.setContentsMargins(margin, m.mm(12), margin, m.mm(8))
-        self.column.setMaximumWidth(m.body_px * 36)
+        # About 36 characters a line, yet never so narrow (small text on a 7-inch tablet)
+        # that the language buttons no longer sit side by side.
+        self.column.setMaximumWidth(max(m.body_px * 36, m.mm(120)))
         for tile in self.tiles:
             tile.apply_metrics(m)
         self._metrics = m

@@ -87,6 +87,7 @@ class QuestionsScreen(QWidget):
         self.stack = QStackedWidget()
         for page in (self.suggested_view, self.writer, self.list_view, self.confirm):
             self.stack.addWidget(page)
+        self.stack.currentChanged.connect(self._show_header)
 
         # While writing, the header steps aside so the field and the keyboard fit together.
         self.header = QWidget()
@@ -263,9 +264,17 @@ class QuestionsScreen(QWidget):
         )
         tab.setChecked(True)
         self.set_status("")
-        self.header.setVisible(page is not self.writer)
         if page is self.writer:
             self.writer.editor.setFocus()
+
+    def _show_header(self) -> None:
+        """While writing, the header steps aside for the field and the keyboard; while
+        asked whether to end, the tabs do (the answer and "Mon résumé" stay on screen, also
+        on a 7-inch tablet)."""
+        page = self.stack.currentWidget()
+        self.header.setVisible(page is not self.writer)
+        for tab in (self.suggested_tab, self.write_tab, self.list_tab):
+            tab.setVisible(page is not self.confirm)
 
     def refresh(self) -> None:
         questions = self.session.questions

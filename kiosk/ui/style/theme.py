@@ -83,9 +83,14 @@ def document_css(palette: Palette) -> str:
     )
 
 
+def button_border_px(m: Metrics) -> int:
+    """The width of a button's border, each side."""
+    return max(2, m.mm(0.6))
+
+
 def style_sheet(palette: Palette, m: Metrics, family: str) -> str:
     radius = m.mm(2)
-    border = max(2, m.mm(0.6))
+    border = button_border_px(m)
     return f"""
 * {{ font-family: "{family}"; }}
 QWidget#screen, QStackedWidget, QMainWindow {{ background: {palette.background}; }}

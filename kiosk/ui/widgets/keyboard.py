@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.style.metrics import Metrics
+from kiosk.ui.style.theme import button_border_px
 
 LETTER_ROWS = {
     "azerty": ("azertyuiop", "qsdfghjklm", "wxcvbn"),
@@ -151,6 +152,8 @@ class OnScreenKeyboard(QWidget):
         # a 1280 px screen, and the primary role would make "Ajouter" taller than its row.
         gap = self._grid.horizontalSpacing()
         half = (self.width() + gap) / COLUMNS  # one half-key column, with its share of gaps
+        # Style sheet widths are the label's: padding and border come on top of them.
+        frame = 2 * m.mm(1) + 2 * button_border_px(m)
         font = QFont(self.font())
         font.setPixelSize(m.ui_px)
         font.setBold(True)
@@ -158,15 +161,17 @@ class OnScreenKeyboard(QWidget):
         scale = 1.0
         if self.width() > 0:
             for name, key in self._special.items():
-                room = SPECIAL_SPANS[name] * half - gap - 2 * m.mm(1) - 2
+                room = SPECIAL_SPANS[name] * half - gap - frame
                 scale = min(scale, room / max(1, metrics.horizontalAdvance(key.text())))
         size = max(10, min(m.ui_px, int(m.ui_px * scale)))
-        min_width = min(m.touch_px, max(0, int(2 * half - gap)))
+        min_width = min(m.touch_px, max(0, int(2 * half - gap) - frame))
         rows = len(LETTER_ROWS["azerty"]) + 2
         height = m.touch_px
         if self._room > 0:
-            fit = (self._room - (rows - 1) * self._grid.verticalSpacing()) // rows
-            height = max(m.mm(9), min(m.touch_px, fit))
+            # As for widths, the style sheet's heights are inside the key's border.
+            border = 2 * button_border_px(m)
+            fit = (self._room - (rows - 1) * self._grid.verticalSpacing()) // rows - border
+            height = max(m.mm(9) - border, min(m.touch_px, fit))  # 9 mm, border included
         style = (
             f'QPushButton[key="true"] {{ padding: 0 {m.mm(1)}px; font-size: {size}px;'
             f" min-width: {min_width}px; min-height: {height}px; max-height: {height}px; }}"
