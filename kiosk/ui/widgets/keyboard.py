@@ -152,8 +152,9 @@ class OnScreenKeyboard(QWidget):
         # a 1280 px screen, and the primary role would make "Ajouter" taller than its row.
         gap = self._grid.horizontalSpacing()
         half = (self.width() + gap) / COLUMNS  # one half-key column, with its share of gaps
-        # Style sheet widths are the label's: padding and border come on top of them.
-        frame = 2 * m.mm(1) + 2 * button_border_px(m)
+        # Style sheet sizes are the label's: padding (sides only) and border come on top.
+        border = 2 * button_border_px(m)
+        frame = 2 * m.mm(1) + border
         font = QFont(self.font())
         font.setPixelSize(m.ui_px)
         font.setBold(True)
@@ -168,8 +169,6 @@ class OnScreenKeyboard(QWidget):
         rows = len(LETTER_ROWS["azerty"]) + 2
         height = m.touch_px
         if self._room > 0:
-            # As for widths, the style sheet's heights are inside the key's border.
-            border = 2 * button_border_px(m)
             fit = (self._room - (rows - 1) * self._grid.verticalSpacing()) // rows - border
             height = max(m.mm(9) - border, min(m.touch_px, fit))  # 9 mm, border included
         style = (
