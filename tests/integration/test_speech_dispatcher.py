@@ -111,13 +111,18 @@ def test_default_engine_on_linux_is_speechd(private_speechd):
     assert default_engine(QTextToSpeech.availableEngines()) == "speechd"
 
 
-def test_french_sentence_is_spoken_and_ends(qtbot, speaker, private_speechd):
+def speak_french_to_the_end(qtbot, speaker) -> None:
+    """The sentence is spoken: "speaking", then "ready" once it has been said."""
     seen: list[str] = []
     speaker.state_changed.connect(seen.append)
     with qtbot.waitSignal(speaker.state_changed, timeout=15_000, check_params_cb="speaking".__eq__):
         speaker.speak(SENTENCE, "fr")
     qtbot.waitUntil(lambda: speaker.state == "ready", timeout=15_000)
     assert seen == ["speaking", "ready"]
+
+
+def test_french_sentence_is_spoken_and_ends(qtbot, speaker, private_speechd):
+    speak_french_to_the_end(qtbot, speaker)
     # espeak-ng really produced sound for the null driver (not an instant no-op).
     log = (private_speechd / "log" / "speech-dispatcher.log").read_text(errors="replace")
     assert "Using libao audio output method" in log

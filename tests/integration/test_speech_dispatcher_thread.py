@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from kiosk.speech import Speaker
-from tests.integration.test_speech_dispatcher import SENTENCE, private_speechd
+from tests.integration.test_speech_dispatcher import private_speechd, speak_french_to_the_end
 
 __all__ = ["private_speechd"]  # the fixture, used by name below
 
@@ -53,9 +53,4 @@ def test_the_event_loop_runs_while_speechd_starts(started):
 
 def test_french_sentence_is_spoken_and_ends_from_the_speech_thread(qtbot, started):
     speaker, _ = started
-    seen: list[str] = []
-    speaker.state_changed.connect(seen.append)
-    with qtbot.waitSignal(speaker.state_changed, timeout=15_000, check_params_cb="speaking".__eq__):
-        speaker.speak(SENTENCE, "fr")
-    qtbot.waitUntil(lambda: speaker.state == "ready", timeout=15_000)
-    assert seen == ["speaking", "ready"]
+    speak_french_to_the_end(qtbot, speaker)

@@ -3,8 +3,9 @@ for its kind, last added first, until one keeps it; a deleted handler leaves the
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.widgets.app_events import AppEvents
 
@@ -24,11 +25,18 @@ def send(target: QObject, kind: QEvent.Type) -> None:
     QCoreApplication.sendEvent(target, QEvent(kind))
 
 
-def test_handlers_see_only_their_kinds_in_order_until_one_keeps_the_event(qtbot):
+@pytest.fixture
+def events(qtbot):
+    """A dispatcher on the application, owned by a window of its own, for one test."""
     owner = QWidget()
     qtbot.addWidget(owner)
-    events = AppEvents(owner)
-    QApplication.instance().installEventFilter(events)
+    dispatcher = AppEvents(owner)
+    dispatcher.install()
+    yield dispatcher
+    dispatcher.leave()
+
+
+def test_handlers_see_only_their_kinds_in_order_until_one_keeps_the_event(events):
     log: list = []
     first = Recorder("first", {QEvent.Type.User}, log)
     keeper = Recorder("keeper", {QEvent.Type.User, QEvent.Type.MaxUser}, log, keep=True)
@@ -44,14 +52,9 @@ def test_handlers_see_only_their_kinds_in_order_until_one_keeps_the_event(qtbot)
     assert log == [("keeper", QEvent.Type.User), ("first", QEvent.Type.User)]
     send(target, QEvent.Type.Timer)  # nobody asked for it
     assert [kind for _, kind in log].count(QEvent.Type.Timer) == 0
-    QApplication.instance().removeEventFilter(events)
 
 
-def test_a_deleted_handler_leaves_the_table(qtbot):
-    owner = QWidget()
-    qtbot.addWidget(owner)
-    events = AppEvents(owner)
-    QApplication.instance().installEventFilter(events)
+def test_a_deleted_handler_leaves_the_table(events):
     log: list = []
     gone = Recorder("gone", {QEvent.Type.User}, log)
     events.add(Recorder("stays", {QEvent.Type.User}, log), gone)
@@ -59,7 +62,6 @@ def test_a_deleted_handler_leaves_the_table(qtbot):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     send(QObject(), QEvent.Type.User)  # no call into the deleted handler
     assert log == [("stays", QEvent.Type.User)]
-    QApplication.instance().removeEventFilter(events)
 
 
 def test_the_kiosk_installs_one_filter_with_every_handler_in_it(make_window, library):
