@@ -23,7 +23,13 @@ from kiosk.resources import fonts_dir
 from kiosk.session import Session
 from kiosk.ui.screens.reader import ReaderScreen
 from kiosk.ui.style.fonts import register_bundled_fonts
-from kiosk.ui.style.metrics import TEXT_SCALES, Metrics
+from kiosk.ui.style.metrics import (
+    TEXT_SCALES,
+    Metrics,
+    body_line_px,
+    largest_body_for_six_lines,
+    six_line_guess,
+)
 from kiosk.ui.style.theme import CALM, style_sheet
 from kiosk.ui.visit import Visit
 
@@ -108,6 +114,7 @@ class ReaderProbe:
         self.visit = Visit(self.session, library)
         self.windows: list[tuple[QMainWindow, QStackedWidget, ReaderScreen]] = []
         self._display = (0, 0)
+        self.applied: Metrics | None = None
 
     def _open(self, width: int, height: int) -> None:
         """A window with a new reader: restyling repolishes only this one."""
@@ -158,16 +165,24 @@ class ReaderProbe:
             self._open(width, height)
         reader = self.reader
         self.visit.set_look(scale=size)
-        m = self.metrics(size)
-        self._apply(m)
-        for _ in range(3):  # fewer than six lines: smaller text (as MainWindow does)
-            cap = reader.body_cap_for_six_lines(self.stack.contentsRect())
-            if cap is None or cap >= m.body_px:
-                break
-            m = m.with_body_cap(cap)
-            self._apply(m)
+        wanted = self.metrics(size)
+
+        def room_at(px: int) -> float:
+            self._apply(wanted.with_body_cap(px))
+            return reader.body_room(self.stack.contentsRect())
+
+        # Text as large as six lines allow, found as MainWindow.apply_style finds it.
+        fitted = largest_body_for_six_lines(
+            wanted.body_px,
+            room_at,
+            lambda px: body_line_px(self.family, px),
+            first=six_line_guess(wanted.dpi, (self.window.width(), self.window.height())),
+        )
+        if self.applied != wanted.with_body_cap(fitted):  # not the last size measured
+            self._apply(wanted.with_body_cap(fitted))
 
     def _apply(self, m: Metrics) -> None:
+        self.applied = m
         sheet = style_sheet(CALM, m, self.family)
         if sheet != self.window.styleSheet():
             self.window.setStyleSheet(sheet)

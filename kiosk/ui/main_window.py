@@ -22,7 +22,13 @@ from kiosk.i18n import use_language
 from kiosk.session import Session
 from kiosk.ui.lazy_screens import LAZY_SCREENS, LazyScreen, build_screen
 from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.style.metrics import TEXT_SCALES, Metrics
+from kiosk.ui.style.metrics import (
+    TEXT_SCALES,
+    Metrics,
+    body_line_px,
+    largest_body_for_six_lines,
+    six_line_guess,
+)
 from kiosk.ui.style.theme import CALM, HIGH_CONTRAST, Palette, style_sheet
 
 if TYPE_CHECKING:
@@ -270,20 +276,27 @@ class MainWindow(QMainWindow):
     def apply_style(self, palette: Palette | None = None) -> None:
         self.palette_ = palette or self.palette_
         self._styled_size = self.size()
-        m = self.metrics()
-        cap = self._body_caps.get(self._fit_key(m))
-        if cap is not None:
-            m = m.with_body_cap(cap)
+        wanted = self.metrics()
+        key = self._fit_key(wanted)
+        # Before the window has its size (built before it is shown) there is nothing to
+        # measure: its first resize styles it again.
+        measured = self._sized and key not in self._body_caps
+        if measured:
+            # Metrics estimate the reader's bars; measure them, and make the text as large
+            # as six lines allow (a long title, a second row of buttons take room).
+            self._body_caps[key] = largest_body_for_six_lines(
+                wanted.body_px,
+                lambda px: self._measure_room(wanted.with_body_cap(px)),
+                lambda px: body_line_px(self.family, px),
+                first=six_line_guess(wanted.dpi, (self.width(), self.height())),
+            )
+        fitted = wanted.with_body_cap(self._body_caps.get(key, wanted.body_px))
+        if not (measured and self.applied_metrics == fitted):  # not the last size measured
+            self._apply(fitted)
+
+    def _measure_room(self, m: Metrics) -> float:
         self._apply(m)
-        # Metrics estimate the reader's bars; measure them, and make the text smaller
-        # still if fewer than six lines fit (a long title, a second row of buttons).
-        for _ in range(3):
-            cap = self.reader.body_cap_for_six_lines(self.stack.contentsRect())
-            if cap is None or cap >= m.body_px:
-                break
-            self._body_caps[self._fit_key(self.metrics())] = cap
-            m = m.with_body_cap(cap)
-            self._apply(m)
+        return self.reader.body_room(self.stack.contentsRect())
 
     def _fit_key(self, m: Metrics) -> tuple[int, int, int, float]:
         return (self.width(), self.height(), self.session.text_scale, m.dpi)

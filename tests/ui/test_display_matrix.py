@@ -12,7 +12,7 @@ import math
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import Settings
@@ -229,3 +229,59 @@ def test_affichage_is_a_sheet_that_never_pushes_content(qtbot, make_window):
         qtbot.mouseClick(screen.display_bar.size_buttons[1], Qt.MouseButton.LeftButton)
         assert not screen.display_bar.isVisible()  # closed after the choice
         window.set_text_scale(0)
+
+
+def fewest_lines(window) -> float:
+    """Body lines the reader has room for on its most crowded page, were its title as
+    tall as a title may be (two lines at the small size: see ReaderScreen._fit_title)."""
+    reader = window.reader
+    m = window.applied_metrics
+    font = QFont(reader.page_title.font())
+    font.setPixelSize(m.title_px)
+    worst_title = math.ceil(QFontMetricsF(font).lineSpacing())  # a label's line
+    font.setPixelSize(m.small_px)
+    worst_title = max(worst_title, 2 * math.ceil(QFontMetricsF(font).lineSpacing()))
+    topic = window.current_topic()
+    fewest = math.inf
+    for index in range(len(topic.pages)):
+        window.jump_to_page(index)
+        settle()
+        room = reader.view.height() + reader.page_title.height() - worst_title
+        fewest = min(fewest, room / body_line_px(reader))
+    window.jump_to_page(0)
+    settle()
+    return fewest
+
+
+@pytest.mark.parametrize(
+    "display, dpi",
+    [((1280, 800), 160), ((1024, 600), 160), ((800, 1280), 160), ((1280, 800), 96)],
+    ids=lambda v: f"{v[0]}x{v[1]}" if isinstance(v, tuple) else f"{v}dpi",
+)
+def test_text_is_as_large_as_six_lines_allow(qtbot, make_window, library, display, dpi):
+    """Text made smaller so six lines fit is made no smaller than that: at each text size,
+    the next size up by a tenth leaves fewer than six lines on some page (seen: 16 px text
+    on a 1280x800 tablet at 160 dpi, half the page empty, where 28 px fitted)."""
+    screen = QApplication.primaryScreen().size()
+    settings = Settings(
+        windowed=True, screen_diagonal=math.hypot(screen.width(), screen.height()) / dpi
+    )
+    window = make_window(*display, settings=settings)
+    window.open_topic(library.topics_for("fr")[0].id)
+    for scale in (0, 1, 2):
+        window.set_text_scale(scale)
+        settle()
+        shown = window.applied_metrics
+        wanted = window.metrics()  # the text size's own size, before the six-line cap
+        assert fewest_lines(window) >= MIN_BODY_LINES, f"A{'+' * scale}"
+        if shown.body_px >= wanted.body_px:
+            continue
+        larger = math.ceil(shown.body_px * 1.1)
+        window._apply(wanted.with_body_cap(larger))
+        settle()
+        lines = fewest_lines(window)
+        assert lines < MIN_BODY_LINES, (
+            f"A{'+' * scale}: {shown.body_px} px shown, {larger} px would leave {lines:.1f}"
+            f" lines (at least {MIN_BODY_LINES})"
+        )
+        window.apply_style()

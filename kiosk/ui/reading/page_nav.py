@@ -61,11 +61,7 @@ class PageNav(QWidget):
         self.progress_bar.setUpdatesEnabled(False)
         self.progress_bar.setValue(round((page + done) * PROGRESS_STEPS))
         self.progress_bar.setUpdatesEnabled(True)
-        # Always two lines high, so the page does not jump between pages of one and of
-        # several screens.
-        self.progress_label.setMinimumHeight(
-            2 * self.progress_label.fontMetrics().lineSpacing() + 4
-        )
+        self._fit_label()
         spoken = self.position_text(page, pages, screen, screens)
         self.progress_bar.setAccessibleName(spoken)
         self.progress_label.setAccessibleName(spoken)
@@ -88,19 +84,26 @@ class PageNav(QWidget):
     # Layout -----------------------------------------------------------------
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self.arrange()
+
+    def arrange(self) -> None:
+        """One row or two for the width now (a hidden foot gets no resize events)."""
+        self._fit_label()
         self._arrange(narrow=self._needed_width() > self.width())
+
+    def _fit_label(self) -> None:
+        """Always two lines high, so the page does not jump between pages of one and of
+        several screens (and the room left for the page is known before the first)."""
+        self.progress_label.ensurePolished()
+        self.progress_label.setMinimumHeight(
+            2 * self.progress_label.fontMetrics().lineSpacing() + 4
+        )
 
     def _needed_width(self) -> int:
         """Both buttons (the next one at its longest label) and the progress on one row."""
-        self.next_button.ensurePolished()
-        metrics = self.next_button.fontMetrics()
         texts = (self.tr("Suivant"), self._last_label())  # what "next" may say
-        padding = self.next_button.sizeHint().width() - metrics.horizontalAdvance(
-            self.next_button.text()
-        )
-        next_width = max(metrics.horizontalAdvance(text) for text in texts) + padding
-        buttons = max(self.previous_button.sizeHint().width(), self.previous_button.minimumWidth())
-        buttons += max(next_width, self.next_button.minimumWidth())
+        buttons = self.previous_button.width_for(self.previous_button.text())
+        buttons += max(self.next_button.width_for(text) for text in texts)
         self.progress_label.ensurePolished()
         label_metrics = self.progress_label.fontMetrics()
         label = max(
@@ -126,3 +129,6 @@ class PageNav(QWidget):
             self._grid.addWidget(self.progress, 0, 1)
             self._grid.addWidget(self.next_button, 0, 2)
         self._grid.setColumnStretch(1, 1)
+        # The reader's layout takes the new height now, even while hidden.
+        self._grid.activate()
+        self.updateGeometry()

@@ -6,7 +6,7 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import Page, Topic
@@ -17,7 +17,7 @@ from kiosk.ui.reading.page_nav import PageNav
 from kiosk.ui.reading.page_view import PageView
 from kiosk.ui.reading.read_aloud import ReadAloud
 from kiosk.ui.screens.glossary_view import DefinitionPanel
-from kiosk.ui.style.metrics import MIN_BODY_LINES, Metrics, body_line_px
+from kiosk.ui.style.metrics import Metrics
 from kiosk.ui.style.theme import Palette, document_css
 from kiosk.ui.visit import Visit
 from kiosk.ui.widgets.buttons import BigButton, make_label
@@ -194,33 +194,42 @@ class ReaderScreen(QWidget):
                 self._settle()
                 self.view.go_to_key(anchor)
 
-    def body_cap_for_six_lines(self, area: QRect) -> int | None:
-        """Lay the reader out in ``area`` (even hidden) and return the largest body size
-        with which six lines fit the page, or None when they already do."""
+    def body_room(self, area: QRect) -> float:
+        """Lay the reader out in ``area`` (even hidden) and return the height left for body
+        lines on a page whose title is as tall as titles may be at these sizes."""
         m = self._metrics
         if m is None or area.isEmpty():
-            return None
+            return math.inf
         if self.size() != area.size():
             self.setGeometry(area)
-        self._layout.activate()
-        self._column_layout.activate()
-        line = body_line_px(self._family, m.body_px)
+        # A hidden reader gets no resize events: the bars choose their rows for this width
+        # now, or the room is measured with rows left from another text size.
+        self._mark_short_screen()
+        self._lay_out_now()
+        self.toolbar.arrange()
+        self.nav.arrange()
+        self._lay_out_now()
         # Whatever the page: its title takes one line, or two at the small size at most.
         font = QFont(self.page_title.font())
         font.setPixelSize(m.title_px)
-        one_line = QFontMetrics(font).lineSpacing()
+        # (A label's line is its font's line spacing rounded up.)
+        one_line = math.ceil(QFontMetricsF(font).lineSpacing())
         font.setPixelSize(m.small_px)
-        worst_title = max(one_line, 2 * QFontMetrics(font).lineSpacing())
-        room = self.view.height() + self.page_title.height() - worst_title
-        if room >= MIN_BODY_LINES * line:
-            return None
-        return max(12, math.floor(m.body_px * room / (MIN_BODY_LINES * line)) - 1)
+        worst_title = max(one_line, 2 * math.ceil(QFontMetricsF(font).lineSpacing()))
+        return self.view.height() + self.page_title.height() - worst_title
 
     def _settle(self) -> None:
         """Apply pending layout now, so the page is cut for the size it will really have."""
-        self._layout.activate()
-        self._column_layout.activate()
+        self._lay_out_now()
         self.view.paginate()
+
+    def _lay_out_now(self) -> None:
+        """Every widget of the reader at its place for the reader's size now. Layouts
+        nested in a hidden widget follow its size on resize events, which it does not get:
+        each is redone from the top."""
+        for layout in (self._layout, self._column_layout):
+            layout.invalidate()
+            layout.activate()
 
     def show_topic(self, topic: Topic, keep_passage: bool = False) -> None:
         """Show the visit's page of a topic; ``keep_passage``: the same topic in another
@@ -351,8 +360,11 @@ class ReaderScreen(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_sheets()
-        # On a short screen (a 7-inch landscape tablet) the top bar's primary button is
-        # 15 mm high like the others; "Suivant" keeps its 20 mm.
+        self._mark_short_screen()
+
+    def _mark_short_screen(self) -> None:
+        """On a short screen (a 7-inch landscape tablet) the top bar's primary button is
+        15 mm high like the others; "Suivant" keeps its 20 mm."""
         m = self._metrics
         short = m is not None and self.height() < m.mm(SHORT_SCREEN_MM)
         if bool(self.questions_button.property("short")) != short:

@@ -8,6 +8,7 @@ hard-code a pixel size.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtGui import QFont, QFontMetricsF, QScreen
@@ -45,6 +46,53 @@ def body_line_px(family: str, body_px: int) -> float:
     font = QFont(family)
     font.setPixelSize(body_px)
     return QFontMetricsF(font).lineSpacing() * 1.35
+
+
+def largest_body_for_six_lines(
+    natural: int,
+    room_at: Callable[[int], float],
+    line_at: Callable[[int], float],
+    first: int | None = None,
+    lowest: int = 12,
+    tries: int = 10,
+) -> int:
+    """The largest body size, at most ``natural``, with which six lines fit the page.
+
+    ``room_at(px)`` lays the screen out with that body size and returns the height left for
+    body lines (slow: a layout); ``line_at(px)`` is one line's height. A search between the
+    largest size known to fit and the smallest known not to: each try is the size that
+    would fit the room just measured, or the middle when that guess says nothing (the room
+    jumps where a bar of buttons needs a second row). ``first``: the size tried first (an
+    estimate, see six_line_guess); ``lowest`` is the floor, never tried.
+    """
+
+    def fitting(room: float) -> int:
+        size = lowest
+        while size < natural and MIN_BODY_LINES * line_at(size + 1) <= room:
+            size += 1
+        return size
+
+    fits_up_to, too_large_from = lowest, natural + 1
+    size = max(lowest + 1, min(natural, first or natural))
+    for _ in range(tries):
+        room = room_at(size)
+        if room >= MIN_BODY_LINES * line_at(size):
+            fits_up_to = size
+        else:
+            too_large_from = size
+        if too_large_from - fits_up_to <= 1:
+            break
+        size = min(max(fitting(room), fits_up_to + 1), too_large_from - 1)
+        if size == fits_up_to + 1 and too_large_from - fits_up_to > 3:
+            size = (fits_up_to + too_large_from) // 2
+    return fits_up_to
+
+
+def six_line_guess(dpi: float, window: tuple[int, int]) -> int:
+    """An estimate of the body size with which six lines fit the reader in this window,
+    from the height its bars usually take: where largest_body_for_six_lines starts."""
+    room = window[1] - reader_chrome_px(dpi, *window)
+    return max(12, math.floor(room / (MIN_BODY_LINES * LINE_RATIO + 0.5 + 1.25)))
 
 
 def reader_chrome_px(dpi: float, window_width: int, window_height: int) -> float:
@@ -110,8 +158,9 @@ class Metrics(NamedTuple):  # NamedTuple, not a dataclass: ~1 ms less at start-u
         diagonal_in: float = 0.0,
         window: tuple[int, int] | None = None,
     ) -> Metrics:
-        """Sizes for this screen; given the window's size, body text is capped so that the
-        reader shows at least six lines (titles shrink to body size first)."""
+        """Sizes for this screen at this text size. Given the window's size, controls fit
+        its width and titles shrink to body size where six lines look tight; the body text
+        itself is fitted to six lines by measuring the reader (largest_body_for_six_lines)."""
         dpi = physical_dpi(screen, diagonal_in)
         cap_px = cap_height_mm(viewing_distance_mm) * dpi / 25.4
         # Cap height is a property of the font: measure it instead of assuming a ratio.
@@ -122,18 +171,12 @@ class Metrics(NamedTuple):  # NamedTuple, not a dataclass: ~1 ms less at start-u
         body = math.ceil(base * scale)
         ui = math.ceil(base * min(scale, CONTROL_SCALE_CAP))
         title = round(body * TITLE_RATIO)
-        reduced = False
         if window is not None:
             ui = min(ui, control_px_for_width(dpi, window[0]))
             room = window[1] - reader_chrome_px(dpi, *window)
             lines = MIN_BODY_LINES * LINE_RATIO + 0.5  # and paragraph spacing
             if room < lines * body + 1.25 * title:
                 title = body  # titles give way first
-            if room < (lines + 1.25) * body:
-                fitted = max(12, math.floor(room / (lines + 1.25)))
-                reduced = fitted < math.ceil(base)  # smaller than A itself: staff should know
-                body = title = fitted
-                ui = min(ui, body)
 
         def mm(value: float) -> int:
             return round(value * dpi / 25.4)
@@ -147,5 +190,4 @@ class Metrics(NamedTuple):  # NamedTuple, not a dataclass: ~1 ms less at start-u
             touch_px=mm(MIN_TOUCH_MM),
             primary_px=mm(PRIMARY_TOUCH_MM),
             gap_px=mm(GAP_MM),
-            reduced=reduced,
         )

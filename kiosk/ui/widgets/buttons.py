@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QScroller,
     QScrollerProperties,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +42,20 @@ class BigButton(EnterButton):
             self.setProperty("role", role)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def width_for(self, text: str) -> int:
+        """The width the button would ask for with ``text`` on it, as QPushButton's size
+        hint computes it (padding, border, minimum width), without changing its text."""
+        self.ensurePolished()
+        option = QStyleOptionButton()
+        option.initFrom(self)
+        option.text = text
+        metrics = self.fontMetrics()
+        content = QSize(metrics.horizontalAdvance(text), metrics.height())
+        size = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_PushButton, option, content, self
+        )
+        return max(size.width(), self.minimumWidth())
 
 
 class Tile(EnterButton):

@@ -51,7 +51,7 @@ class OverflowBar(QWidget):
     def set_wanted(self, button: BigButton, wanted: bool) -> None:
         """Whether the button belongs on this screen now (read-aloud, presenter, …)."""
         self._wanted[button] = wanted
-        self._arrange()
+        self.arrange()
 
     def is_wanted(self, button: BigButton) -> bool:
         return self._wanted.get(button, False)
@@ -66,7 +66,7 @@ class OverflowBar(QWidget):
         self._sheet_layout.setContentsMargins(pad, pad, pad, pad)
         self._sheet_layout.setSpacing(m.mm(4))
         self.updateGeometry()
-        self._arrange()
+        self.arrange()
 
     def hidden_buttons(self) -> list[BigButton]:
         """Wanted buttons that did not fit: they are in the sheet."""
@@ -86,17 +86,19 @@ class OverflowBar(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._arrange()
+        self.arrange()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched in self._rank and kind == QEvent.Type.LayoutRequest:
-            self._arrange()  # a label changed ("Mes questions (3)"): it may no longer fit
+            self.arrange()  # a label changed ("Mes questions (3)"): it may no longer fit
         elif watched is self.sheet.parent() and kind == QEvent.Type.Resize:
             self._place_sheet()
         return False
 
-    def _arrange(self) -> None:
+    def arrange(self) -> None:
+        """Choose the buttons shown and their rows for the bar's width now (also called
+        while hidden: a hidden bar gets no resize events)."""
         wanted = [b for b in self._buttons if self._wanted[b]]
         width = self.width()
         widths = {b: b.sizeHint().width() for b in wanted}
