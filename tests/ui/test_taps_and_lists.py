@@ -80,6 +80,8 @@ def test_the_suggested_list_follows_a_dragging_pointer_and_says_there_is_more(qt
     bar = area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     assert area.more_cue.isVisible() and area.more_cue.text() == "La suite est plus bas"
+    # Seen: the cue covered half of the last row shown. It has its own strip under the list.
+    assert area.more_cue.geometry().top() > area.viewport().geometry().bottom()
     assert bar.accessibleName() == "Faire défiler : Questions proposées"
     viewport = area.viewport()
     start = viewport.rect().center() + QPoint(0, viewport.height() // 3)

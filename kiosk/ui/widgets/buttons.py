@@ -179,16 +179,21 @@ class TouchScrollArea(QScrollArea):
         bar = self.verticalScrollBar()
         more = bar.maximum() > 0 and bar.value() < bar.maximum() - 2
         self.more_cue.setVisible(more)
-        if more:
-            viewport = self.viewport().geometry()
-            cue = self.more_cue
-            cue.ensurePolished()
-            one_line = cue.fontMetrics().horizontalAdvance(cue.text()) + cue.sizeHint().width()
-            width = min(one_line, viewport.width())
-            height = cue.heightForWidth(width)
-            left = viewport.center().x() - width // 2
-            cue.setGeometry(left, viewport.bottom() - height, width, height)
-            cue.raise_()
+        if not more:
+            self.setViewportMargins(0, 0, 0, 0)
+            return
+        # The cue has a strip of its own under the list: it never covers a row.
+        cue = self.more_cue
+        cue.ensurePolished()
+        area = self.contentsRect()
+        one_line = cue.fontMetrics().horizontalAdvance(cue.text()) + cue.sizeHint().width()
+        width = min(one_line, area.width())
+        height = cue.heightForWidth(width)
+        if self.viewportMargins().bottom() != height:
+            self.setViewportMargins(0, 0, 0, height)
+        left = area.center().x() - width // 2
+        cue.setGeometry(left, area.bottom() + 1 - height, width, height)
+        cue.raise_()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
