@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QScrollBar,
+    QStyle,
+    QStyleOptionButton,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -68,12 +70,18 @@ def _label_problem(label: QLabel) -> str | None:
 
 
 def _button_problem(button: QAbstractButton) -> str | None:
+    """Its label inside its border and padding: Qt cuts the label's edges beyond them."""
     text = button.text()
     if not text.strip():
         return None
     width = button.fontMetrics().horizontalAdvance(text)
-    if width > button.width():
-        return f"text needs {width} px, button is {button.width()} wide"
+    option = QStyleOptionButton()
+    option.initFrom(button)
+    option.text = text
+    style = button.style()
+    room = style.subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button).width()
+    if width > room + SLACK:
+        return f"text needs {width} px, the button has {room} inside its border and padding"
     return None
 
 

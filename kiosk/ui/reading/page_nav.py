@@ -121,9 +121,11 @@ class PageNav(QWidget):
         for column in range(3):
             self._grid.setColumnStretch(column, 0)
         if narrow:
-            self._grid.addWidget(self.progress, 0, 0, 1, 3)
-            self._grid.addWidget(self.previous_button, 1, 0)
-            self._grid.addWidget(self.next_button, 1, 2)
+            # Two columns, so the buttons share the width with one gap between them, not two.
+            self._grid.addWidget(self.progress, 0, 0, 1, 2)
+            self._grid.addWidget(self.previous_button, 1, 0, Qt.AlignmentFlag.AlignLeft)
+            self._grid.addWidget(self.next_button, 1, 1, Qt.AlignmentFlag.AlignRight)
+            self._grid.setColumnStretch(0, 1)
         else:
             self._grid.addWidget(self.previous_button, 0, 0)
             self._grid.addWidget(self.progress, 0, 1)

@@ -21,7 +21,7 @@ from kiosk.i18n import fill
 from kiosk.questions import MAX_LENGTH, MAX_QUESTIONS, ListItem, Refusal, Removed, clean_text
 from kiosk.ui.reading.question_toggle import QuestionToggle
 from kiosk.ui.style.metrics import Metrics
-from kiosk.ui.style.theme import Palette
+from kiosk.ui.style.theme import Palette, button_border_px
 from kiosk.ui.visit import Visit
 from kiosk.ui.widgets.buttons import BigButton, TouchScrollArea, make_label
 from kiosk.ui.widgets.display_bar import display_controls, place_under
@@ -295,7 +295,8 @@ class QuestionsScreen(QWidget):
         gaps = self._tabs.spacing() * (len(self._tab_texts) - 1)
         margins = self._layout.contentsMargins()
         share = (self.width() - margins.left() - margins.right() - gaps) / 3
-        pad = 2 * (self._metrics.mm(3) if self._metrics else 12)
+        m = self._metrics
+        pad = 2 * (m.mm(3) + button_border_px(m) if m else 12)  # padding and border
         # Measure with the font the tabs get from the style sheet, not a shrunken one.
         font = QFont(self.suggested_tab.font())
         if self._metrics is not None:

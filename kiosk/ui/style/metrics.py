@@ -110,12 +110,12 @@ def reader_chrome_px(dpi: float, window_width: int, window_height: int) -> float
 
 
 def control_px_for_width(dpi: float, window_width: int) -> int:
-    """Largest control font with which "Précédent" and "Mes questions" (22 letters, bold)
-    sit side by side on the window's width, with margins, padding and a gap: a narrow
+    """Largest control font with which "Précédent" and "Ai-je compris ?" (24 characters,
+    bold) sit side by side on the window's width, with margins, padding and a gap: a narrow
     portrait tablet gets smaller button labels instead of buttons off the screen."""
     per_mm = dpi / 25.4
     room = window_width - (2 * 8 + 4 * 2 + 2 * GAP_MM) * per_mm
-    return max(12, math.floor(room / (22 * 0.62)))
+    return max(12, math.floor(room / (24 * 0.62)))
 
 
 def cap_height_mm(viewing_distance_mm: float) -> float:

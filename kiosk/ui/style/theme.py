@@ -178,7 +178,15 @@ QCheckBox::indicator {{ width: {m.touch_px}px; height: {m.touch_px}px; }}
 QPushButton[role="tile"][current="true"] {{
     background: {palette.callout}; border: {border * 2}px solid {palette.primary};
 }}
-QPushButton:focus {{ outline: none; border: {border * 2}px solid {palette.focus}; }}
+/* The focus ring takes its extra width from the padding: a button keeps its size and its
+   label its room when the focus comes to it. */
+QPushButton:focus {{
+    outline: none; border: {border * 2}px solid {palette.focus}; padding: 0 {m.mm(5) - border}px;
+}}
+QPushButton[nav="true"]:focus {{ padding: 0 {m.mm(2) - border}px; }}
+QPushButton[tab="true"]:focus {{ padding: 0 {m.mm(3) - border}px; }}
+QPushButton[compact="true"]:focus {{ padding: 0 {max(0, m.mm(1) - border)}px; }}
+QPushButton[role="toggle"]:focus {{ padding: 0; }}
 QPushButton:pressed {{ background: {palette.callout}; color: {palette.text}; }}
 QPushButton:disabled {{ border-color: transparent; color: transparent; background: transparent; }}
 QProgressBar {{

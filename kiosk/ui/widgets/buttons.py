@@ -153,6 +153,7 @@ class TouchScrollArea(QScrollArea):
         self.more_cue.setWordWrap(True)
         self.more_cue.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.more_cue.setVisible(False)
+        self._placing_cue = False
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._update_cue)
         bar.rangeChanged.connect(self._update_cue)
@@ -176,23 +177,34 @@ class TouchScrollArea(QScrollArea):
         self.more_cue.setText(self.tr("La suite est plus bas"))
 
     def _update_cue(self) -> None:
-        bar = self.verticalScrollBar()
-        more = bar.maximum() > 0 and bar.value() < bar.maximum() - 2
-        self.more_cue.setVisible(more)
-        if not more:
-            self.setViewportMargins(0, 0, 0, 0)
+        if self._placing_cue:  # the margin below resizes the viewport, which calls back
             return
-        # The cue has a strip of its own under the list: it never covers a row.
+        self._placing_cue = True
+        try:
+            self._place_cue()
+        finally:
+            self._placing_cue = False
+
+    def _place_cue(self) -> None:
+        """A list longer than its area keeps a strip under it for the cue, so the cue never
+        covers a row; the cue shows there until the end of the list is reached."""
+        bar = self.verticalScrollBar()
+        strip = self.viewportMargins().bottom()
+        longer = bar.maximum() > strip  # than the area, strip included: same either way
         cue = self.more_cue
+        cue.setVisible(longer and bar.value() < bar.maximum() - 2)
+        if not longer:
+            if strip:
+                self.setViewportMargins(0, 0, 0, 0)
+            return
         cue.ensurePolished()
         area = self.contentsRect()
         one_line = cue.fontMetrics().horizontalAdvance(cue.text()) + cue.sizeHint().width()
         width = min(one_line, area.width())
         height = cue.heightForWidth(width)
-        if self.viewportMargins().bottom() != height:
+        if strip != height:
             self.setViewportMargins(0, 0, 0, height)
-        left = area.center().x() - width // 2
-        cue.setGeometry(left, area.bottom() + 1 - height, width, height)
+        cue.setGeometry(area.center().x() - width // 2, area.bottom() + 1 - height, width, height)
         cue.raise_()
 
     def resizeEvent(self, event) -> None:

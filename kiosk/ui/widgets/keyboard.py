@@ -164,6 +164,10 @@ class OnScreenKeyboard(QWidget):
             for name, key in self._special.items():
                 room = SPECIAL_SPANS[name] * half - gap - frame
                 scale = min(scale, room / max(1, metrics.horizontalAdvance(key.text())))
+            # A one-character key is two half-columns wide: its widest letter ("M", "œ").
+            chars = "".join(self._chars) + "".join(self._chars).upper()
+            widest = max(metrics.horizontalAdvance(char) for char in chars)
+            scale = min(scale, (2 * half - gap - frame) / max(1, widest))
         size = max(10, min(m.ui_px, int(m.ui_px * scale)))
         min_width = min(m.touch_px, max(0, int(2 * half - gap) - frame))
         rows = len(LETTER_ROWS["azerty"]) + 2
