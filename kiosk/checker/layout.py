@@ -125,6 +125,7 @@ class ReaderProbe:
         window.setCentralWidget(stack)
         reader = ReaderScreen(self.visit)
         reader.view.illustrations.paint = False  # the layout needs the figures' sizes only
+        reader.view.counting_only = True  # screens are counted, not shown
         stack.addWidget(reader)
         window.resize(width, height)
         window.show()

@@ -103,6 +103,8 @@ class PageView(QWidget):
         self.screens: list[Screen] = [Screen(0, 0)]
         self.screen_index = 0
         self._laid_out_for = (-1, -1)
+        # kiosk check: pages are cut into screens to count them, never shown (~1 ms a page).
+        self.counting_only = False
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -221,6 +223,8 @@ class PageView(QWidget):
 
     def show_screen(self, index: int) -> None:
         self.screen_index = max(0, min(index, len(self.screens) - 1))
+        if self.counting_only:
+            return
         screen = self.screens[self.screen_index]
         on_screen = range(screen.first, screen.end)
         text = [n for n in on_screen if self.items[n].key[0] == 0]

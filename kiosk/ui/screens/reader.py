@@ -309,6 +309,8 @@ class ReaderScreen(QWidget):
         chosen = set(self.session.questions.chosen_ids)
         document = self.documents.get(page, self.tr("À retenir :"))
         self.view.show_page(document, suggested, chosen, at_end, page.figures)
+        if self.view.counting_only:
+            return
         self._refresh_controls()
         if self.isVisible():  # else counted from when it is shown (showEvent)
             self.covers.page_shown(self.session.page_index)
