@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.attract.show_titles(titles, self.languages, session.default_language)
 
     def _style_attract(self) -> None:
-        m = self.metrics()
+        m = self._estimated_metrics()
         self.applied_metrics = m
         self.setStyleSheet(style_sheet(self.palette_, m, self.family))
         self.attract.apply_metrics(m)
@@ -257,6 +257,13 @@ class MainWindow(QMainWindow):
             window=self._window_size(screen),
         )
 
+    def _estimated_metrics(self) -> Metrics:
+        """Before the reader exists (the first screen of start-up): sizes with the text
+        made as small as six lines probably need, so it does not shrink once measured."""
+        m = self.metrics()
+        size = self._window_size(self.screen() or QGuiApplication.primaryScreen())
+        return m.with_body_cap(six_line_guess(m.dpi, size))
+
     def _window_size(self, screen) -> tuple[int, int]:
         """The window's size; before it was ever sized, the screen's (kiosk mode fills it)."""
         if self._sized or screen is None:
@@ -270,7 +277,7 @@ class MainWindow(QMainWindow):
         self._sized = True
         if self.is_ready and self.size() != self._styled_size:
             self.apply_style()
-        elif not self.is_ready and self.metrics() != self.applied_metrics:
+        elif not self.is_ready and self._estimated_metrics() != self.applied_metrics:
             self._style_attract()  # first frame in a window smaller than the screen
 
     def apply_style(self, palette: Palette | None = None) -> None:

@@ -335,6 +335,30 @@ def test_attract_screen_comes_first_from_titles_alone(qtbot, family, library):
     qtbot.waitUntil(buttons_wide)
 
 
+def test_the_first_screen_keeps_its_text_size_when_the_content_is_ready(qtbot, family, library):
+    """Seen on an 8-inch 1280x800 tablet at 160 dpi: the welcome screen first showed
+    58 px text, then shrank to 33 px once the content was loaded and six lines measured."""
+    import math
+
+    from kiosk.session import Session
+    from kiosk.ui.main_window import MainWindow
+
+    screen = QApplication.primaryScreen().size()
+    diagonal = math.hypot(screen.width(), screen.height()) / 160
+    settings = Settings(windowed=True, screen_diagonal=diagonal)
+    titles = {"fr": ["Titre"], "en": ["Title"]}
+    window = MainWindow(None, Session("fr"), settings, family, titles=titles)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    with qtbot.waitExposed(window):
+        window.show()
+    first = window.applied_metrics.body_px
+    with qtbot.waitSignal(window.ready):
+        window.build(library)
+    ready = window.applied_metrics.body_px
+    assert abs(first - ready) <= 0.15 * ready, f"{first} px, then {ready} px"
+
+
 def test_attract_screen_keeps_no_focus_from_the_last_patient(qtbot, make_window):
     window = make_window(start=False)
     button = window.attract.language_buttons["en"]
