@@ -297,12 +297,15 @@ class MainWindow(QMainWindow):
                 lambda px: body_line_px(self.family, px),
                 first=six_line_guess(wanted.dpi, (self.width(), self.height())),
             )
-        fitted = wanted.with_body_cap(self._body_caps.get(key, wanted.body_px))
-        if not (measured and self.applied_metrics == fitted):  # not the last size measured
-            self._apply(fitted)
+            self.reader.setStyleSheet("")  # the window's sheet again, set just below
+        self._apply(wanted.with_body_cap(self._body_caps.get(key, wanted.body_px)))
 
     def _measure_room(self, m: Metrics) -> float:
-        self._apply(m)
+        """The reader's room at these sizes. Only the reader is restyled (its own sheet
+        overrides the window's; restyling the window repolishes every screen, ~40 ms) and
+        its page is not rendered again: the sizes found are then applied to all."""
+        self.reader.setStyleSheet(style_sheet(self.palette_, m, self.family))
+        self.reader.apply_style(m, self.palette_, self.family, render=False)
         return self.reader.body_room(self.stack.contentsRect())
 
     def _fit_key(self, m: Metrics) -> tuple[int, int, int, float]:

@@ -168,8 +168,9 @@ class ReaderScreen(QWidget):
         self.view.retranslate()
         self._refresh_controls()
 
-    def apply_style(self, m: Metrics, palette: Palette, family: str) -> None:
-        """New sizes or colours: re-render the page and stay on the same passage."""
+    def apply_style(self, m: Metrics, palette: Palette, family: str, render: bool = True) -> None:
+        """New sizes or colours: re-render the page and stay on the same passage (not when
+        only measuring the room these sizes leave: see body_room)."""
         anchor = self.view.current_key()
         self._metrics, self._family = m, family
         self._forget_documents()
@@ -188,7 +189,7 @@ class ReaderScreen(QWidget):
         self.column.setMaximumWidth(m.body_px * 34)
         self.swipe.min_distance_px = m.mm(SWIPE_MM)
         self.view.apply_style(m, palette)
-        if self.topic is not None:
+        if self.topic is not None and render:
             self.show_page()
             if anchor is not None:
                 self._settle()
