@@ -21,15 +21,10 @@ from kiosk.content import Library, Page, Topic
 from kiosk.i18n import use_language
 from kiosk.resources import fonts_dir
 from kiosk.session import Session
+from kiosk.ui.reading.six_lines import fit_body_px
 from kiosk.ui.screens.reader import ReaderScreen
 from kiosk.ui.style.fonts import register_bundled_fonts
-from kiosk.ui.style.metrics import (
-    TEXT_SCALES,
-    Metrics,
-    body_line_px,
-    largest_body_for_six_lines,
-    six_line_guess,
-)
+from kiosk.ui.style.metrics import TEXT_SCALES, Metrics
 from kiosk.ui.style.theme import CALM, style_sheet
 from kiosk.ui.visit import Visit
 
@@ -114,7 +109,6 @@ class ReaderProbe:
         self.visit = Visit(self.session, library)
         self.windows: list[tuple[QMainWindow, QStackedWidget, ReaderScreen]] = []
         self._display = (0, 0)
-        self.applied: Metrics | None = None
 
     def _open(self, width: int, height: int) -> None:
         """A window with a new reader: restyling repolishes only this one."""
@@ -167,23 +161,11 @@ class ReaderProbe:
         reader = self.reader
         self.visit.set_look(scale=size)
         wanted = self.metrics(size)
-
-        def room_at(px: int) -> float:
-            self._apply(wanted.with_body_cap(px))
-            return reader.body_room(self.stack.contentsRect())
-
-        # Text as large as six lines allow, found as MainWindow.apply_style finds it.
-        fitted = largest_body_for_six_lines(
-            wanted.body_px,
-            room_at,
-            lambda px: body_line_px(self.family, px),
-            first=six_line_guess(wanted.dpi, (self.window.width(), self.window.height())),
-        )
-        if self.applied != wanted.with_body_cap(fitted):  # not the last size measured
-            self._apply(wanted.with_body_cap(fitted))
+        area = self.stack.contentsRect()
+        fitted = fit_body_px(reader, area, wanted, CALM, self.family, (width, height))
+        self._apply(wanted.with_body_cap(fitted))
 
     def _apply(self, m: Metrics) -> None:
-        self.applied = m
         sheet = style_sheet(CALM, m, self.family)
         if sheet != self.window.styleSheet():
             self.window.setStyleSheet(sheet)

@@ -21,14 +21,9 @@ from kiosk.config import Settings
 from kiosk.i18n import use_language
 from kiosk.session import Session
 from kiosk.ui.lazy_screens import LAZY_SCREENS, LazyScreen, build_screen
+from kiosk.ui.reading.six_lines import fit_body_px
 from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.style.metrics import (
-    TEXT_SCALES,
-    Metrics,
-    body_line_px,
-    largest_body_for_six_lines,
-    six_line_guess,
-)
+from kiosk.ui.style.metrics import TEXT_SCALES, Metrics, six_line_guess
 from kiosk.ui.style.theme import CALM, HIGH_CONTRAST, Palette, style_sheet
 
 if TYPE_CHECKING:
@@ -291,22 +286,15 @@ class MainWindow(QMainWindow):
         if measured:
             # Metrics estimate the reader's bars; measure them, and make the text as large
             # as six lines allow (a long title, a second row of buttons take room).
-            self._body_caps[key] = largest_body_for_six_lines(
-                wanted.body_px,
-                lambda px: self._measure_room(wanted.with_body_cap(px)),
-                lambda px: body_line_px(self.family, px),
-                first=six_line_guess(wanted.dpi, (self.width(), self.height())),
+            self._body_caps[key] = fit_body_px(
+                self.reader,
+                self.stack.contentsRect(),
+                wanted,
+                self.palette_,
+                self.family,
+                (self.width(), self.height()),
             )
-            self.reader.setStyleSheet("")  # the window's sheet again, set just below
         self._apply(wanted.with_body_cap(self._body_caps.get(key, wanted.body_px)))
-
-    def _measure_room(self, m: Metrics) -> float:
-        """The reader's room at these sizes. Only the reader is restyled (its own sheet
-        overrides the window's; restyling the window repolishes every screen, ~40 ms) and
-        its page is not rendered again: the sizes found are then applied to all."""
-        self.reader.setStyleSheet(style_sheet(self.palette_, m, self.family))
-        self.reader.apply_style(m, self.palette_, self.family, render=False)
-        return self.reader.body_room(self.stack.contentsRect())
 
     def _fit_key(self, m: Metrics) -> tuple[int, int, int, float]:
         return (self.width(), self.height(), self.session.text_scale, m.dpi)
