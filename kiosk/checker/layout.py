@@ -162,14 +162,18 @@ class ReaderProbe:
         self.visit.set_look(scale=size)
         wanted = self.metrics(size)
         area = self.stack.contentsRect()
-        fitted = fit_body_px(reader, area, wanted, CALM, self.family, (width, height))
-        self._apply(wanted.with_body_cap(fitted))
+        # The window holds the reader alone: each size tried restyles it.
+        fitted = fit_body_px(
+            reader, area, wanted, CALM, self.family, (width, height), restyle=self._restyle
+        )
+        m = wanted.with_body_cap(fitted)
+        self._restyle(m)
+        reader.apply_style(m, CALM, self.family)
 
-    def _apply(self, m: Metrics) -> None:
+    def _restyle(self, m: Metrics) -> None:
         sheet = style_sheet(CALM, m, self.family)
         if sheet != self.window.styleSheet():
             self.window.setStyleSheet(sheet)
-        self.reader.apply_style(m, CALM, self.family)
 
     def use_language(self, language: str) -> None:
         self.visit.set_language(language)

@@ -4,6 +4,7 @@ both use it, so authors see the screens patients get)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect
@@ -27,15 +28,20 @@ def fit_body_px(
     palette: Palette,
     family: str,
     window: tuple[int, int],
+    restyle: Callable[[Metrics], None] | None = None,
 ) -> int:
     """The body size for ``wanted`` (the text size's own sizes) in a window of ``window``
-    size whose reader fills ``area``. Each size tried restyles the reader alone (its own
-    sheet overrides the window's, which would repolish every screen, ~40 ms) without
-    rendering its page; the caller then applies the size found to everything."""
+    size whose reader fills ``area``. Each size tried is applied by ``restyle``: by default
+    to the reader alone (its own sheet overrides the window's, which would repolish every
+    screen, ~40 ms), without rendering its page; the caller then applies the size found to
+    everything."""
+
+    def restyle_reader(m: Metrics) -> None:
+        reader.setStyleSheet(style_sheet(palette, m, family))
 
     def room_at(px: int) -> float:
         m = wanted.with_body_cap(px)
-        reader.setStyleSheet(style_sheet(palette, m, family))
+        (restyle or restyle_reader)(m)
         reader.apply_style(m, palette, family, render=False)
         return reader.body_room(area)
 
@@ -47,4 +53,5 @@ def fit_body_px(
             first=six_line_guess(wanted.dpi, window),
         )
     finally:
-        reader.setStyleSheet("")  # the window's sheet again
+        if restyle is None:
+            reader.setStyleSheet("")  # the window's sheet again
