@@ -4,7 +4,7 @@ window, nothing overlapping, every label whole. Used by the display-matrix test.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 SLACK = 1  # px: rounding in layouts
+DIRECT_CHILDREN = Qt.FindChildOption.FindDirectChildrenOnly
 
 
 def _shown(widget: QWidget, window: QWidget) -> bool:
@@ -36,16 +37,17 @@ def _in_scroll_content(widget: QWidget) -> bool:
     return False
 
 
-def _layout_widgets(layout: QLayout) -> list[QWidget]:
-    found: list[QWidget] = []
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        if item is None:
-            continue
-        if item.widget() is not None:
-            found.append(item.widget())
-        elif item.layout() is not None:
-            found += _layout_widgets(item.layout())
+def _layout_widgets(layout: QLayout, candidates: list[QWidget]) -> list[QWidget]:
+    """The candidates that ``layout`` or a layout nested in it places.
+
+    Never through ``layout.itemAt()``: it hands Python a wrapper of a layout item that the
+    layout may delete later (a widget moved to another row), and the stale wrapper is then
+    handed out again for whatever C++ object next takes that address (seen: a page's
+    QTextTable returned as a QWidgetItem, and crashes)."""
+    found = [widget for widget in candidates if layout.indexOf(widget) >= 0]
+    for child in layout.children():  # nested layouts are QObjects: safe to hold
+        if isinstance(child, QLayout):
+            found += _layout_widgets(child, candidates)
     return found
 
 
@@ -127,9 +129,10 @@ def audit(window: QWidget, root: QWidget | None = None) -> list[str]:
                     problems.append(f"tab {widget.tabText(index)!r} is cut")
         layout = widget.layout()
         if layout is not None:
+            children = widget.findChildren(QWidget, options=DIRECT_CHILDREN)
             siblings = [
                 w
-                for w in _layout_widgets(layout)
+                for w in _layout_widgets(layout, children)
                 if _shown(w, window) and not w.property("overlay")
             ]
             for i, first in enumerate(siblings):
