@@ -282,8 +282,7 @@ class MainWindow(QMainWindow):
         key = self._fit_key(wanted)
         # Before the window has its size (built before it is shown) there is nothing to
         # measure: its first resize styles it again.
-        measured = self._sized and key not in self._body_caps
-        if measured:
+        if self._sized and key not in self._body_caps:
             # Metrics estimate the reader's bars; measure them, and make the text as large
             # as six lines allow (a long title, a second row of buttons take room).
             self._body_caps[key] = fit_body_px(

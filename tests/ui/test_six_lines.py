@@ -15,14 +15,19 @@ def brute_force(natural: int, room_at) -> int:
     return max(fitting, default=12)
 
 
-def test_text_that_fits_keeps_its_size_after_one_layout():
-    tried: list[int] = []
+def recording(room: float, tried: list[int]):
+    """A room that does not depend on the size; the sizes tried are kept in ``tried``."""
 
     def room_at(px: int) -> float:
         tried.append(px)
-        return 1000.0
+        return room
 
-    assert largest_body_for_six_lines(40, room_at, line) == 40
+    return room_at
+
+
+def test_text_that_fits_keeps_its_size_after_one_layout():
+    tried: list[int] = []
+    assert largest_body_for_six_lines(40, recording(1000.0, tried), line) == 40
     assert tried == [40]
 
 
@@ -53,10 +58,5 @@ def test_the_search_finds_what_trying_every_size_finds():
 
 def test_nothing_fits_gives_the_floor_without_trying_it():
     tried: list[int] = []
-
-    def room_at(px: int) -> float:
-        tried.append(px)
-        return 10.0
-
-    assert largest_body_for_six_lines(40, room_at, line) == 12
+    assert largest_body_for_six_lines(40, recording(10.0, tried), line) == 12
     assert 12 not in tried and len(tried) <= 8

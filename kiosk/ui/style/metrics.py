@@ -27,6 +27,8 @@ CONTROL_SCALE_CAP = 1.3
 LINE_RATIO = 1.68
 MIN_BODY_LINES = 6
 TITLE_RATIO = 1.3  # titles are this much larger than body text, when there is room
+# Six lines and their paragraph spacing, in body-font pixels (the estimates below).
+SIX_LINES_EM = MIN_BODY_LINES * LINE_RATIO + 0.5
 
 
 def physical_dpi(screen: QScreen | None, diagonal_in: float = 0.0) -> float:
@@ -92,7 +94,7 @@ def six_line_guess(dpi: float, window: tuple[int, int]) -> int:
     """An estimate of the body size with which six lines fit the reader in this window,
     from the height its bars usually take: where largest_body_for_six_lines starts."""
     room = window[1] - reader_chrome_px(dpi, *window)
-    return max(12, math.floor(room / (MIN_BODY_LINES * LINE_RATIO + 0.5 + 1.25)))
+    return max(12, math.floor(room / (SIX_LINES_EM + 1.25)))  # and a title at body size
 
 
 def reader_chrome_px(dpi: float, window_width: int, window_height: int) -> float:
@@ -174,8 +176,7 @@ class Metrics(NamedTuple):  # NamedTuple, not a dataclass: ~1 ms less at start-u
         if window is not None:
             ui = min(ui, control_px_for_width(dpi, window[0]))
             room = window[1] - reader_chrome_px(dpi, *window)
-            lines = MIN_BODY_LINES * LINE_RATIO + 0.5  # and paragraph spacing
-            if room < lines * body + 1.25 * title:
+            if room < SIX_LINES_EM * body + 1.25 * title:
                 title = body  # titles give way first
 
         def mm(value: float) -> int:
