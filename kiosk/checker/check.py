@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.checker.parity import check_parity
 from kiosk.checker.plain_language import Limits, check_page
@@ -21,11 +22,15 @@ from kiosk.checker.usage import check_usage
 from kiosk.content import ContentProblem, Library, load_library
 from kiosk.content.titles import LANGUAGE_DIR
 
+if TYPE_CHECKING:
+    from kiosk.checker.layout_workers import LayoutWorkers
+
 
 @dataclass(frozen=True)
 class Options:
     limits: Limits = field(default_factory=Limits)
-    layout: bool = True  # needs a QApplication
+    layout: bool = True  # makes an offscreen QApplication if none is running
+    jobs: int = 1  # processes for the layout (see layout_workers)
 
 
 def check(content_dir: Path, options: Options | None = None) -> Report:
@@ -33,12 +38,14 @@ def check(content_dir: Path, options: Options | None = None) -> Report:
     started = time.perf_counter()
     root = content_dir
     library = load_library(root)
+    # The other displays are laid out by other processes while the checks below run.
+    workers = start_layout_workers(library, options.jobs) if options.layout else None
     problems: list[ContentProblem] = list(library.problems)  # terms.txt may add some
     plain = plain_language_findings(library, options.limits, problems)
     findings = [from_problem(p, root) for p in problems] + check_parity(library) + plain
     findings += check_quizzes(library, options.limits)
-    if options.layout:
-        findings += layout_findings(library)
+    if workers is not None:
+        findings += layout_findings(library, workers)
     return Report(findings, files=count_files(root), seconds=time.perf_counter() - started)
 
 
@@ -62,14 +69,23 @@ def plain_language_findings(
     return findings
 
 
-def layout_findings(library: Library) -> list[Finding]:
+def start_layout_workers(library: Library, jobs: int) -> LayoutWorkers:
+    from kiosk.checker.layout import DISPLAYS  # Qt only when layout checks run
+    from kiosk.checker.layout_workers import LayoutWorkers
+
+    return LayoutWorkers.start(library, DISPLAYS, jobs)
+
+
+def layout_findings(library: Library, workers: LayoutWorkers) -> list[Finding]:
     """One note per page: how many screens it takes on each reference display and text
     size (the reader never scrolls; a long page is cut into screens)."""
-    from kiosk.checker.layout import measure  # Qt only when layout checks run
+    from kiosk.checker.layout import measure_with
+    from kiosk.checker.qt_app import ensure_application
 
+    ensure_application()
     return [
         Finding(relative(result.page.source, library.root), None, "note", "layout", result.detail())
-        for result in measure(library)
+        for result in measure_with(library, workers)
     ]
 
 

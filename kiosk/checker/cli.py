@@ -8,16 +8,13 @@ exit code.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import time
 from pathlib import Path
 
 from kiosk.checker.check import Options, check
+from kiosk.checker.layout_workers import default_jobs
 from kiosk.checker.plain_language import MIN_READABILITY, Limits
 from kiosk.resources import content_dir
-
-QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -32,6 +29,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--json", action="store_true", help="print JSON for tools")
     parser.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
     parser.add_argument("--no-layout", action="store_true", help="skip the layout checks")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes laying the displays out (default: one per display where the "
+        "machine has more than one CPU)",
+    )
     parser.add_argument(
         "--min-readability",
         type=float,
@@ -75,30 +79,8 @@ def main(argv: list[str]) -> int:
     limits = Limits(
         args.min_readability, args.max_sentence_words, args.max_paragraphs, args.max_page_words
     )
-    layout = not args.no_layout
-    if layout:
-        _ensure_application()
-    report = check(args.content or content_dir(), Options(limits, layout))
+    options = Options(limits, layout=not args.no_layout, jobs=args.jobs or default_jobs())
+    report = check(args.content or content_dir(), options)
     report.seconds = time.perf_counter() - started
     print(report.to_json() if args.json else report.to_text())
     return report.exit_code(strict=args.strict)
-
-
-def _ensure_application() -> None:
-    """Layout needs a QApplication: reuse the running one, or make an offscreen one."""
-    from PySide6.QtWidgets import QApplication
-
-    from kiosk.process import chain_qt_messages, utf8_locale
-
-    if QApplication.instance() is not None:
-        return
-    # Offscreen: nothing appears on screen and results do not depend on the monitor.
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    utf8_locale()
-    global _app
-    _app = QApplication([sys.argv[0] if sys.argv else "kiosk", "check"])
-
-    chain_qt_messages(lambda kind, context, message: message.startswith(QUIET_QT_MESSAGES))
-
-
-_app = None  # keeps the QApplication made by the checker alive

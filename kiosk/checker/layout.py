@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -28,8 +29,12 @@ from kiosk.ui.style.metrics import TEXT_SCALES, Metrics
 from kiosk.ui.style.theme import CALM, style_sheet
 from kiosk.ui.visit import Visit
 
+if TYPE_CHECKING:
+    from kiosk.checker.layout_workers import LayoutWorkers
+
 # A kiosk screen, a landscape ward tablet, the same tablet held upright.
-DISPLAYS = ((1920, 1080), (1280, 800), (800, 1280))
+Display = tuple[int, int]
+DISPLAYS: tuple[Display, ...] = ((1920, 1080), (1280, 800), (800, 1280))
 REFERENCE_DPI = 96
 SIZE_NAMES = ("A", "A+", "A++")
 
@@ -71,7 +76,7 @@ def reference_settings(language: str) -> Settings:
     return Settings(language=language, windowed=True, screen_diagonal=diagonal)
 
 
-def measure(library: Library) -> list[PageScreens]:
+def measure(library: Library, displays: tuple[Display, ...] = DISPLAYS) -> list[PageScreens]:
     """Every page with the number of screens it takes on each display and text size."""
     if QApplication.instance() is None:
         raise RuntimeError("layout checks need a QApplication")
@@ -84,7 +89,7 @@ def measure(library: Library) -> list[PageScreens]:
     try:
         # One style per display and size (restyling is the costly step), then every page
         # of every language laid out in it.
-        for width, height in DISPLAYS:
+        for width, height in displays:
             for size in range(len(TEXT_SCALES)):
                 probe.style(width, height, size)
                 for language in languages:
@@ -95,6 +100,33 @@ def measure(library: Library) -> list[PageScreens]:
     finally:
         probe.close()
     return [PageScreens(page, tuple(found)) for page, found in counts.items()]
+
+
+def measure_with(library: Library, workers: LayoutWorkers) -> list[PageScreens]:
+    """``measure`` of every display, taking the counts of those that ``workers`` (started
+    before Qt) laid out; the others, and any a worker failed, are laid out here."""
+    mine = tuple(display for display in DISPLAYS if display not in workers.running)
+    results = measure(library, mine)
+    found = workers.collect()
+    missing = tuple(display for display in DISPLAYS if display not in mine and display not in found)
+    if missing:
+        results = merge(results, measure(library, missing))
+    for counts in found.values():
+        results = [PageScreens(r.page, r.counts + c) for r, c in zip(results, counts, strict=True)]
+    return sort_displays(results)
+
+
+def merge(first: list[PageScreens], second: list[PageScreens]) -> list[PageScreens]:
+    return [PageScreens(a.page, a.counts + b.counts) for a, b in zip(first, second, strict=True)]
+
+
+def sort_displays(results: list[PageScreens]) -> list[PageScreens]:
+    """Counts in DISPLAYS order, whoever laid each display out."""
+    order = {display: n for n, display in enumerate(DISPLAYS)}
+    return [
+        PageScreens(r.page, tuple(sorted(r.counts, key=lambda c: (order[(c[0], c[1])], c[2]))))
+        for r in results
+    ]
 
 
 class ReaderProbe:
