@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPixmapCache
 
 # Shapes on a 0..1 square, as polylines.
 SHAPES: dict[str, list[list[tuple[float, float]]]] = {
@@ -20,6 +20,19 @@ SHAPES: dict[str, list[list[tuple[float, float]]]] = {
 
 
 def pixmap(name: str, size: int, colour: str) -> QPixmap:
+    """The icon, drawn once per name, size and colour: rows restyle and redraw their mark
+    on each page (Qt's own pixmap cache keeps the drawings; a pixmap is shared, not
+    copied)."""
+    key = f"kiosk-icon:{name}:{size}:{colour}"
+    found = QPixmapCache.find(key)
+    if found is not None:
+        return found
+    image = _draw(name, size, colour)
+    QPixmapCache.insert(key, image)
+    return image
+
+
+def _draw(name: str, size: int, colour: str) -> QPixmap:
     image = QPixmap(size, size)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
