@@ -124,12 +124,15 @@ def run_kiosk(args: argparse.Namespace) -> int:
     build everything else right after that first frame (see MainWindow)."""
     # Qt is imported only once we know we will show a window (fast --help/--version).
     from PySide6.QtCore import QLockFile, QTimer
+
+    from kiosk.process import quicker_pyside_imports, stop_on_signals, utf8_locale
+
+    quicker_pyside_imports()  # before the window's modules are imported
     from PySide6.QtWidgets import QApplication
 
     from kiosk.content.titles import peek_titles
     from kiosk.logs import last_lines
     from kiosk.paths import AppPaths
-    from kiosk.process import stop_on_signals, utf8_locale
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.style.fonts import register_bundled_fonts
 

@@ -61,3 +61,33 @@ def test_the_checker_keeps_the_handler_installed_before_it():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['something else']"
+
+
+def test_pyside_is_told_the_same_about_every_module_by_the_quicker_look():
+    """PySide asks, for each module imported after it, whether its source names PySide6;
+    quicker_pyside_imports answers from the file's bytes: the same answers, for every
+    module loaded by the kiosk's window, and it is what PySide then uses."""
+    code = (
+        "import sys\n"
+        "import PySide6.QtCore\n"
+        "feature = sys.modules['shibokensupport.feature']\n"
+        "slow = feature._mod_uses_pyside\n"
+        "from kiosk.process import quicker_pyside_imports\n"
+        "quicker_pyside_imports()\n"
+        "quicker_pyside_imports()  # twice: still one layer\n"
+        "fast = feature._mod_uses_pyside\n"
+        "assert fast is not slow and fast.reads_bytes\n"
+        "import kiosk.ui.main_window, kiosk.ui.screens.reader, kiosk.checker.check, json\n"
+        "mods = [m for m in list(sys.modules.values()) if m is not None]\n"
+        "differ = [m.__name__ for m in mods if fast(m) != slow(m)]\n"
+        "users = {m.__name__ for m in mods if fast(m)}\n"
+        "seen = feature.pyside_feature_dict\n"
+        "from kiosk.ui.screens.home import HomeScreen\n"
+        "print(differ, 'kiosk.ui.main_window' in users, 'json' in users,"
+        " seen['kiosk.ui.screens.home'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[] True False 0"

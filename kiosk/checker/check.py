@@ -70,7 +70,12 @@ def plain_language_findings(
 
 
 def start_layout_workers(library: Library, jobs: int) -> LayoutWorkers:
-    from kiosk.checker.layout import DISPLAYS  # Qt only when layout checks run
+    import PySide6.QtCore  # noqa: F401 - Qt only when layout checks run
+
+    from kiosk.process import quicker_pyside_imports
+
+    quicker_pyside_imports()  # before the reader's modules are imported
+    from kiosk.checker.layout import DISPLAYS
     from kiosk.checker.layout_workers import LayoutWorkers
 
     return LayoutWorkers.start(library, DISPLAYS, jobs)
