@@ -24,8 +24,8 @@ def pixmap(name: str, size: int, colour: str) -> QPixmap:
     on each page (Qt's own pixmap cache keeps the drawings; a pixmap is shared, not
     copied)."""
     key = f"kiosk-icon:{name}:{size}:{colour}"
-    found = QPixmapCache.find(key)
-    if found is not None:
+    found = QPixmap()
+    if QPixmapCache.find(key, found):
         return found
     image = _draw(name, size, colour)
     QPixmapCache.insert(key, image)
