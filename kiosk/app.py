@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # Qt stays unimported for --help, --version and check
     from PySide6.QtWidgets import QWidget
 
     from kiosk.content import ContentProblem, Library
+    from kiosk.content.preload import ContentPreload
 
 
 log = logging.getLogger("kiosk")
@@ -128,27 +129,38 @@ def run_kiosk(args: argparse.Namespace) -> int:
     from kiosk.process import quicker_pyside_imports, stop_on_signals, utf8_locale
 
     quicker_pyside_imports()  # before the window's modules are imported
-    from PySide6.QtWidgets import QApplication
-
+    from kiosk.content.preload import ContentPreload
     from kiosk.content.titles import peek_titles
-    from kiosk.logs import last_lines
     from kiosk.paths import AppPaths
-    from kiosk.ui.main_window import MainWindow
-    from kiosk.ui.style.fonts import register_bundled_fonts
 
     utf8_locale()
-    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0]]))
     paths = AppPaths.standard()
     settings, config_problems = load_settings(args.config or paths.config_file)
     settings = apply_flags(settings, args)
-    owner = KioskApp(app, paths.log_dir)
     lock_path = paths.data_dir / "kiosk.lock"
     lock = QLockFile(str(lock_path))
     paths.data_dir.mkdir(parents=True, exist_ok=True)
     # A clean stop removes the lock; one left behind means the last run was killed
     # (SIGKILL, power lost) with no chance to log anything. Said once the log is set up.
     unclean_stop = lock_path.exists()
-    if not lock.tryLock(100):
+    locked = lock.tryLock(100)
+    source = ContentSource(settings, paths.data_dir / "updates", content_dir())
+    content_root = source.root()
+    titles = peek_titles(content_root)
+    start_language = _start_language(settings.language, list(titles))
+    # Before Qt starts (a fork is safe then): the content is read by a helper process
+    # while this one starts Qt and paints the first frame.
+    preload = ContentPreload.start(content_root, start_language) if locked else None
+
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.logs import last_lines
+    from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.style.fonts import register_bundled_fonts
+
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0]]))
+    owner = KioskApp(app, paths.log_dir)
+    if preload is None:
         owner.log.start(settings.log_level)
         log.error("another kiosk is already running; this one stops")
         print("kiosk: already running", file=sys.stderr)
@@ -157,10 +169,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     crash_report = owner.log.enable_crash_reports()  # after the lock: never another's
 
     family = register_bundled_fonts(fonts_dir())
-    source = ContentSource(settings, paths.data_dir / "updates", content_dir())
-    content_root = source.root()
-    titles = peek_titles(content_root)
-    session = Session(default_language=_start_language(settings.language, list(titles)))
+    session = Session(default_language=start_language)
     window = MainWindow(None, session, settings, family, titles=titles)
     window.may_close = settings.windowed
     owner.restore_signals = stop_on_signals(app, window)
@@ -186,7 +195,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
                 "the last run did not stop cleanly (killed, e.g. SIGKILL or out of memory, "
                 "or the power was lost); nothing of a patient outlives the process"
             )
-        library = _load_first(content_root, session.default_language)
+        library = _load_first(preload)
         if not library.languages and source.is_release(content_root):
             # An installed release that does not load: back to the one before it.
             first = library.errors[0] if library.errors else "no usable topic"
@@ -252,13 +261,13 @@ def run_kiosk(args: argparse.Namespace) -> int:
     return code
 
 
-def _load_first(root: Path, language: str) -> Library:
-    """The start language's content now, the others' later (see _load_rest_later)."""
-    from kiosk.content.loader import load_library
-
-    library = load_library(root, first=language)
+def _load_first(preload: ContentPreload) -> Library:
+    """The start language's content now (read by the helper process if there was one),
+    the others' later (see _load_rest_later)."""
+    library = preload.library()
     later = f" ({', '.join(sorted(library.pending))} later)" if library.pending else ""
-    _log_loaded(library, library.problems, later)
+    helper = " (read by a helper process)" if preload.helped else ""
+    _log_loaded(library, library.problems, later + helper)
     return library
 
 

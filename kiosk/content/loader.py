@@ -10,7 +10,6 @@ import html as html_lib
 import os
 import re
 import xml.etree.ElementTree as ET
-from functools import partial
 from pathlib import Path
 
 from kiosk.content.glossary_links import TermLinker
@@ -23,6 +22,7 @@ from kiosk.content.model import (
     Library,
     Page,
     QuestionCategory,
+    ReadLater,
     Topic,
 )
 from kiosk.content.quiz import Quiz, parse_quiz
@@ -58,12 +58,12 @@ def load_library(root: Path, first: str | None = None) -> Library:
     lang_dirs = [p for p in sorted(root.iterdir()) if p.is_dir() and LANGUAGE_DIR.match(p.name)]
     for lang_dir in lang_dirs:
         if first is None or lang_dir.name == first:
-            _load_language(library, lang_dir)
+            read_language(library, lang_dir)
         elif titles := language_titles(lang_dir):  # read without Markdown, for now
-            library.pending[lang_dir.name] = partial(_load_language, lang_dir=lang_dir)
+            library.pending[lang_dir.name] = ReadLater(lang_dir)
             library.peeked_titles[lang_dir.name] = titles
         else:
-            _load_language(library, lang_dir)  # nothing to show: read now, problems told
+            read_language(library, lang_dir)  # nothing to show: read now, problems told
     if first is not None and not library.topics.get(first):
         library.load_rest()
     if not library.languages:
@@ -75,7 +75,8 @@ def _topic_dirs(lang_dir: Path) -> list[Path]:
     return sorted(p for p in lang_dir.iterdir() if p.is_dir())
 
 
-def _load_language(library: Library, lang_dir: Path) -> None:
+def read_language(library: Library, lang_dir: Path) -> None:
+    """Every topic of one language folder, into the library (its problems too)."""
     for topic_dir in _topic_dirs(lang_dir):
         topic = _load_topic(topic_dir, lang_dir.name, library.problems)
         if topic is not None:

@@ -111,6 +111,20 @@ class Topic:
         return tuple(q for c in self.categories for q in c.questions)
 
 
+@dataclass(frozen=True)
+class ReadLater:
+    """A language left for later (``Library.pending``), read when called. A plain value:
+    a library can be handed from one process to another (kiosk.content.preload) without
+    the loader, and Python-Markdown with it, being imported until the language is read."""
+
+    lang_dir: Path
+
+    def __call__(self, library: Library) -> None:
+        from kiosk.content.loader import read_language
+
+        read_language(library, self.lang_dir)
+
+
 @dataclass
 class Library:
     """All topics that loaded, by language, plus every problem found on the way."""

@@ -23,11 +23,14 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.content.markdown_pipeline import Rendered
 from kiosk.content.model import ContentProblem
 from kiosk.content.source_text import line_of
 from kiosk.suggestions import did_you_mean
+
+if TYPE_CHECKING:  # a quiz read from another process needs no Markdown here
+    from kiosk.content.markdown_pipeline import Rendered
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # "[x] " marks the right answer ({: .right } does not survive on a list item); a "[ ] "

@@ -1,0 +1,108 @@
+"""The start language's content read by a helper process while the kiosk starts Qt: the
+same library as reading it in the kiosk's own process, problems included; a helper that
+fails costs time, not content; and no helper once Qt runs (a fork is unsafe then).
+
+Forking is only safe before Qt starts, so each case runs in a fresh Python (the test
+process has its QApplication)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.preload import ContentPreload
+
+REPO = Path(__file__).resolve().parents[2]
+BUNDLED = REPO / "content"
+BROKEN = REPO / "tests" / "fixtures" / "check" / "broken"
+
+# The helper's library against one read here, and what the kiosk's process imported.
+COMPARE = """
+import json, os, sys
+from pathlib import Path
+from kiosk.content.preload import ContentPreload
+
+root, mode = Path(sys.argv[1]), sys.argv[2]
+if mode == "fail":  # the helper fails: the loader raises in the helper only
+    import kiosk.content.loader as loader
+    parent, real = os.getpid(), loader.load_library
+    def failing(*args, **kwargs):
+        if os.getpid() != parent:
+            raise RuntimeError("helper failed on purpose")
+        return real(*args, **kwargs)
+    loader.load_library = failing
+preload = ContentPreload.start(root, "fr")
+forked = preload.pid != 0
+library = preload.library()
+markdown_here = "markdown" in sys.modules
+from kiosk.content.loader import load_library
+alone = load_library(root, first="fr")
+print(json.dumps({
+    "forked": forked,
+    "helped": preload.helped,
+    "markdown_here": markdown_here,
+    "same_topics": library.topics == alone.topics,
+    "same_problems": library.problems == alone.problems,
+    "problems": len(library.problems),
+    "pending": sorted(library.pending),
+    "same_titles": library.peeked_titles == alone.peeked_titles,
+    "languages": library.languages,
+}))
+library.load_rest()  # the language left for later is read when asked, as before
+alone.load_rest()
+print(library.topics == alone.topics and library.problems == alone.problems)
+"""
+
+MANY_CPUS = hasattr(os, "sched_getaffinity") and len(os.sched_getaffinity(0)) > 1
+needs_fork = pytest.mark.skipif(
+    not (hasattr(os, "fork") and MANY_CPUS), reason="the helper needs fork and two CPUs"
+)
+
+
+def compare(root: Path, mode: str = "") -> tuple[dict, bool, str]:
+    done = subprocess.run(
+        [sys.executable, "-c", COMPARE, str(root), mode],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    first, rest = done.stdout.strip().splitlines()[-2:]
+    return json.loads(first), rest == "True", done.stderr
+
+
+@needs_fork
+@pytest.mark.parametrize("root", [BUNDLED, BROKEN], ids=["bundled", "broken"])
+def test_the_helper_reads_the_same_library(root):
+    found, rest_same, _ = compare(root)
+    assert found["forked"] and found["helped"]
+    assert found["same_topics"] and found["same_problems"] and found["same_titles"]
+    # The kiosk's process never rendered Markdown (nor imported it) for the start language.
+    assert not found["markdown_here"]
+    assert rest_same
+    if root == BUNDLED:
+        assert found["pending"] == ["en"] and found["languages"] == ["en", "fr"]
+    else:
+        assert found["problems"] > 0  # the broken fixture's errors come through, with lines
+
+
+@needs_fork
+def test_a_failed_helper_leaves_the_reading_to_the_kiosk():
+    found, rest_same, stderr = compare(BUNDLED, "fail")
+    assert "content helper" in stderr and "helper failed on purpose" in stderr
+    assert found["forked"] and not found["helped"]
+    assert found["same_topics"] and found["same_problems"] and rest_same
+
+
+def test_no_helper_once_qt_runs(qapp):
+    """In a process where Qt runs (this one), the content is read here."""
+    preload = ContentPreload.start(BUNDLED, "fr")
+    assert preload.pid == 0
+    library = preload.library()
+    assert not preload.helped and library.topics_for("fr")
