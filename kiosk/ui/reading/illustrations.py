@@ -17,7 +17,6 @@ from PySide6.QtGui import QImage, QPainter, QTextCursor, QTextDocument, QTextIma
 from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.content import Figure
-from kiosk.content.image_check import recolour_for_high_contrast
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +60,9 @@ class Illustrations:
             data = self._checked.get(uri, b"")
             if path.suffix.lower() == ".svg":
                 text = data.decode("utf-8-sig", errors="replace")
-                if high_contrast:
+                if high_contrast:  # the image checker's palette swap, imported when used
+                    from kiosk.content.image_check import recolour_for_high_contrast
+
                     text = recolour_for_high_contrast(text)
                 found = QSvgRenderer(QByteArray(text.encode("utf-8")))
                 if not found.isValid():
