@@ -404,7 +404,13 @@ def measure_check(bench: Bench, results: dict) -> None:
         subprocess.run([sys.executable, "-c", code], env=env, timeout=600, check=True)
         return time.perf_counter() - start
 
-    figures: dict[str, list[float]] = {"all": [], "no_layout": [], "fixture": [], "floor": []}
+    figures: dict[str, list[float]] = {
+        "all": [],
+        "one_job": [],
+        "no_layout": [],
+        "fixture": [],
+        "floor": [],
+    }
     pages = small = 0
     timed()  # warm-up: file cache
     bare_start()
@@ -412,6 +418,7 @@ def measure_check(bench: Bench, results: dict) -> None:
         figures["floor"].append(bare_start())
         seconds, pages = timed()
         figures["all"].append(seconds)
+        figures["one_job"].append(timed("--jobs", "1")[0])
         figures["no_layout"].append(timed("--no-layout")[0])
         seconds, small = timed(str(fixture))
         figures["fixture"].append(seconds)
@@ -432,12 +439,18 @@ def measure_check(bench: Bench, results: dict) -> None:
         fmt({k: v * 1000 for k, v in entry["floor"].items()}, "ms"),
         f"{ratio:.1f}× a bare PySide6 start",
     )
-    quiet = entry["cpu_s"]["median"]
     row(
-        "  the same, CPU time (user + system)",
+        "  the same, CPU time (user + system, every process)",
         fmt({k: v * 1000 for k, v in entry["cpu_s"].items()}, "ms"),
         "",
-        f"goal ≤ {GOALS['check_s']:g} s on a quiet machine: {verdict(quiet <= GOALS['check_s'])}",
+        f"goal ≤ {GOALS['check_s']:g} s (wall) on a quiet machine: "
+        + verdict(whole <= GOALS["check_s"]),
+    )
+    row(
+        "  the same, --jobs 1 (the displays one after another)",
+        fmt({k: v * 1000 for k, v in entry["one_job"].items()}, "ms"),
+        "",
+        "",
     )
     row(
         "  the same, --no-layout",

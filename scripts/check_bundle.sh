@@ -6,7 +6,9 @@
 #  3. its self-test passes with an empty environment apart from QT_QPA_PLATFORM=offscreen;
 #  4. its self-test passes on a real X server (Xvfb, QT_QPA_PLATFORM=xcb): skipped when
 #     Xvfb is not installed, except in CI (CI set), where that is a failure;
-#  5. it starts as staff would (windowed, offscreen), loads the content and keeps running.
+#  5. it starts as staff would (windowed, offscreen), loads the content (through its start-up
+#     helper process where there are two CPUs) and keeps running;
+#  6. `kiosk check --strict` passes on the bundled content.
 # Exits non-zero if any fails. About 35-60 s here (the build takes most of it); meant as a
 # CI step after the tests.
 #
@@ -91,4 +93,12 @@ fi
 kill "$pid"
 wait "$pid" 2>/dev/null || true
 echo "bundle: started, content loaded, running"
+# With two CPUs or more, the content was read by the helper process forked at start-up
+# (kiosk/content/preload.py), and `kiosk check` laid the displays out in three processes.
+if [ "$(nproc)" -gt 1 ] && ! grep -q "(read by a helper process)" "$log"; then
+    echo "bundle: the content was not read by the start-up helper process" >&2
+    cat "$log" >&2
+    exit 1
+fi
+env -i QT_QPA_PLATFORM=offscreen HOME="$home" "$bundle/kiosk" check --strict | tail -n 1
 echo "bundle: $(du -sm "$bundle" | cut -f1) MB"
