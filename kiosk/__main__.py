@@ -6,6 +6,12 @@ EXIT_MISSING_LIBRARY = 6  # 3, 4 and 5 are kiosk.app's
 
 
 def main() -> None:
+    from kiosk.content.preload import HELPER_ARG
+
+    if sys.argv[1:2] == [HELPER_ARG]:  # the kiosk's start-up helper: no Qt, no window
+        from kiosk.content.preload import helper_main
+
+        sys.exit(helper_main(sys.argv[2:]))
     from kiosk.system_libraries import explain
 
     try:

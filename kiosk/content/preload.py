@@ -2,13 +2,18 @@
 paints its first frame.
 
 Python-Markdown's import and the conversion of a topic's pages take ~60-80 ms of the start,
-all of it Python: a thread would hold the interpreter's lock against the first frame, a
-second process does not (on a machine with more than one CPU). The helper is forked before
-Qt starts (one thread: a fork is safe), reads the content with ``load_library`` exactly as
-the kiosk would, and sends the result back through a pipe; the kiosk waits for it only when
-it needs the content. Where it cannot fork (Windows, one CPU, a QApplication already
-running), or the helper gives nothing back in time, the kiosk reads the content itself:
-the result is the same either way (``tests/content/test_preload.py``).
+all of it Python: a thread would hold the interpreter's lock against the first frame; a
+second process does not, on a machine with more than one CPU. The helper is a fresh
+``kiosk`` process (``python -m kiosk``, or the bundle's own executable) started with
+``posix_spawn``: a fork would share the kiosk's memory, and every page the kiosk then
+wrote would be copied first (~20 ms of CPU before the first frame, measured). It reads the
+content with ``load_library`` exactly as the kiosk would and sends it back through a pipe;
+the kiosk waits for it only when it needs the content.
+
+No helper where there is one CPU or no ``posix_spawn`` (Windows), nor when the kiosk runs
+inside an application that already started Qt (tests, tools): the content is then read
+in the kiosk's own process, as it is when the helper fails or does not answer in time.
+The result is the same either way (``tests/content/test_preload.py``).
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ import pickle
 import select
 import signal
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+HELPER_ARG = "--read-content-for-start"  # internal: kiosk/__main__.py hands it over here
 WAIT_S = 10.0  # far beyond the ~0.1 s it takes: a helper that has not answered is stuck
 
 
@@ -38,17 +43,26 @@ def _cpus() -> int:
     return os.cpu_count() or 1
 
 
-def can_fork() -> bool:
-    """A fork is safe before Qt starts: one thread, no QApplication."""
-    if not hasattr(os, "fork") or _cpus() < 2 or threading.active_count() != 1:
+def can_help() -> bool:
+    if not hasattr(os, "posix_spawn") or _cpus() < 2:
         return False
     qt_core = sys.modules.get("PySide6.QtCore")
     return qt_core is None or qt_core.QCoreApplication.instance() is None
 
 
+def helper_command(root: Path, first: str) -> list[str]:
+    """The helper: this kiosk's executable when bundled, else this Python running this
+    kiosk package."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, HELPER_ARG, str(root), first]
+    return [sys.executable, "-m", "kiosk", HELPER_ARG, str(root), first]
+
+
 class ContentPreload:
     """The content of ``root``, ``first`` language now and the others later (as
     ``load_library(root, first=first)``), read by a helper process if one could start."""
+
+    command = staticmethod(helper_command)  # tests replace it
 
     def __init__(self, root: Path, first: str):
         self.root, self.first = root, first
@@ -59,20 +73,37 @@ class ContentPreload:
     @classmethod
     def start(cls, root: Path, first: str) -> ContentPreload:
         preload = cls(root, first)
-        if can_fork():
-            preload._fork()
+        if can_help():
+            try:
+                preload._spawn()
+            except OSError as error:
+                log.warning("content helper could not start (%s); reading here", error)
         return preload
 
-    def _fork(self) -> None:
+    def _spawn(self) -> None:
+        argv = self.command(self.root, self.first)
+        env = dict(os.environ)
+        if not getattr(sys, "frozen", False):
+            # The helper imports the same kiosk package as this process, wherever it is.
+            package = str(Path(__file__).resolve().parents[2])
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [package, env.get("PYTHONPATH")]))
         read_end, write_end = os.pipe()
-        sys.stdout.flush()  # nothing buffered here is written twice
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
+        try:
+            self.pid = os.posix_spawn(
+                argv[0],
+                argv,
+                env,
+                file_actions=[
+                    (os.POSIX_SPAWN_DUP2, write_end, 1),  # its stdout is the pipe
+                    (os.POSIX_SPAWN_CLOSE, read_end),
+                ],
+            )
+        except OSError:
             os.close(read_end)
-            _read_and_send(self.root, self.first, write_end)  # never returns
-        os.close(write_end)
-        self.pid, self.read_end = pid, read_end
+            raise
+        finally:
+            os.close(write_end)
+        self.read_end = read_end
 
     def library(self) -> Library:
         """The helper's library, or (no helper, or it failed) one read here now."""
@@ -80,7 +111,7 @@ class ContentPreload:
             data = self._receive()
             if data:
                 try:
-                    library: Library = pickle.loads(data)  # from our own fork, never a file
+                    library: Library = pickle.loads(data)  # from our own helper, never a file
                     self.helped = True
                     return library
                 except Exception:  # a half-written result: read it here
@@ -92,36 +123,34 @@ class ContentPreload:
     def _receive(self) -> bytes:
         chunks: list[bytes] = []
         deadline = time.monotonic() + WAIT_S
+        answered = False
         try:
             while (left := deadline - time.monotonic()) > 0:
                 ready, _, _ = select.select([self.read_end], [], [], left)
-                if not ready:
-                    break
-                chunk = os.read(self.read_end, 1 << 16)
-                if not chunk:  # the helper is done
-                    return b"".join(chunks)
-                chunks.append(chunk)
-            log.warning("content helper did not answer in %.0f s; reading here", WAIT_S)
-            os.kill(self.pid, signal.SIGKILL)
-            return b""
+                chunk = os.read(self.read_end, 1 << 16) if ready else b""
+                if chunk:
+                    chunks.append(chunk)
+                    continue
+                answered = bool(ready)  # the end of its output, or no answer in time
+                break
+            if not answered:
+                log.warning("content helper did not answer in %.0f s; reading here", WAIT_S)
+                os.kill(self.pid, signal.SIGKILL)
         finally:
             os.close(self.read_end)
-            os.waitpid(self.pid, 0)
+            code = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
             self.pid, self.read_end = 0, -1
+        if answered and code != 0:
+            log.warning("content helper failed (exit code %d); reading here", code)
+        return b"".join(chunks) if answered and code == 0 else b""
 
 
-def _read_and_send(root: Path, first: str, write_end: int) -> None:
-    """In the helper: read, send, and leave at once (nothing of the kiosk's own state is
-    torn down or flushed twice). A failure sends nothing: the kiosk reads it itself."""
-    code = 1
-    try:
-        from kiosk.content.loader import load_library
+def helper_main(argv: list[str]) -> int:
+    """In the helper: read the content, write it to stdout, and stop."""
+    root, first = Path(argv[0]), argv[1]
+    from kiosk.content.loader import load_library
 
-        data = pickle.dumps(load_library(root, first=first), protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(data)
-        code = 0
-    except BaseException as error:  # the kiosk reads the content itself
-        print(f"kiosk: content helper: {error!r}", file=sys.stderr)
-    finally:
-        os._exit(code)
+    data = pickle.dumps(load_library(root, first=first), protocol=pickle.HIGHEST_PROTOCOL)
+    with os.fdopen(1, "wb", closefd=False) as out:
+        out.write(data)
+    return 0
