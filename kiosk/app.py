@@ -102,11 +102,11 @@ class KioskApp:
     and leak none of it."""
 
     def __init__(self, qt_app: QCoreApplication, log_dir: Path) -> None:
-        from kiosk.i18n import Translations
+        from kiosk.i18n import Translations, of_application
         from kiosk.logs import StaffLog
 
         self.log = StaffLog(log_dir)
-        for earlier in qt_app.findChildren(Translations):  # made on first use, before us
+        for earlier in of_application(qt_app):  # made on first use, before us
             earlier.release()
         self.translations = Translations(qt_app)
         self.restore_signals: Callable[[], None] = lambda: None
