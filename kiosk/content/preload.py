@@ -151,6 +151,9 @@ def helper_main(argv: list[str]) -> int:
     from kiosk.content.loader import load_library
 
     data = pickle.dumps(load_library(root, first=first), protocol=pickle.HIGHEST_PROTOCOL)
-    with os.fdopen(1, "wb", closefd=False) as out:
-        out.write(data)
+    try:
+        with os.fdopen(1, "wb", closefd=False) as out:
+            out.write(data)
+    except BrokenPipeError:  # the kiosk stopped meanwhile (Qt could not start, say)
+        return 1
     return 0

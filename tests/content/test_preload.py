@@ -116,3 +116,22 @@ def test_no_helper_once_qt_runs(qapp):
     assert preload.pid == 0
     library = preload.library()
     assert not preload.helped and library.topics_for("fr")
+
+
+def test_the_helper_is_quiet_when_the_kiosk_has_gone():
+    """The kiosk may stop before it reads the helper (Qt could not start, say): the helper
+    then ends without a traceback."""
+    from kiosk.content.preload import HELPER_ARG
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will read
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", HELPER_ARG, str(BUNDLED), "fr"],
+        cwd=REPO,
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+    )
+    os.close(write_end)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
