@@ -32,7 +32,7 @@ from kiosk.content.preload import ContentPreload
 root, mode = Path(sys.argv[1]), sys.argv[2]
 broken = {  # helpers that fail, hang, or answer nonsense
     "fail": ["/bin/sh", "-c", "echo it went wrong >&2; exit 3"],
-    "hang": ["/bin/sh", "-c", "sleep 30"],
+    "hang": ["/bin/sh", "-c", "exec sleep 30"],
     "nonsense": ["/bin/sh", "-c", "echo not a library"],
 }
 if mode in broken:
