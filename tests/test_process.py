@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.process import chain_qt_messages, qt_messages_through, utf8_locale
+
+from .fresh_python import run_fresh
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -56,11 +56,7 @@ def test_the_checker_keeps_the_handler_installed_before_it():
         "qWarning('something else')\n"
         "print(seen)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "['something else']"
+    assert run_fresh(code).stdout.strip() == "['something else']"
 
 
 def test_pyside_is_told_the_same_about_every_module_by_the_quicker_look():
@@ -86,8 +82,4 @@ def test_pyside_is_told_the_same_about_every_module_by_the_quicker_look():
         "print(differ, 'kiosk.ui.main_window' in users, 'json' in users,"
         " seen['kiosk.ui.screens.home'])\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[] True False 0"
+    assert run_fresh(code).stdout.strip() == "[] True False 0"

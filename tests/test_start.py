@@ -12,6 +12,8 @@ import pytest
 from kiosk.content.titles import peek_titles
 from kiosk.resources import content_dir
 
+from .fresh_python import run_fresh
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -48,11 +50,7 @@ def test_first_screen_imports_neither_markdown_nor_the_content_model():
         "    if m in sys.modules]\n"
         "print(heavy)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    assert run_fresh(code).stdout.strip() == "[]"
 
 
 @pytest.mark.skipif(os.name != "posix", reason="Windows needs a socket for set_wakeup_fd")
@@ -68,12 +66,7 @@ def test_stop_signals_do_not_import_socket_before_the_first_frame():
         "print('socket' in sys.modules)\n"
         "restore()\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "False"
+    assert run_fresh(code).stdout.strip() == "False"  # the test setup's offscreen platform
 
 
 def test_kiosk_process_starts_and_finishes_building(qtbot, tmp_path):

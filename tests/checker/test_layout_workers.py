@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from ..fresh_python import run_fresh
 from .helpers import FIXTURES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -51,14 +52,7 @@ print(json.dumps({
 
 
 def compare(content: Path, mode: str = "") -> tuple[dict, str]:
-    done = subprocess.run(
-        [sys.executable, "-c", COMPARE, str(content), mode],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
+    done = run_fresh(COMPARE, str(content), mode, timeout=180)
     return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
 
 

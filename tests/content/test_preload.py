@@ -18,6 +18,8 @@ import pytest
 
 from kiosk.content.preload import ContentPreload
 
+from ..fresh_python import run_fresh
+
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = REPO / "content"
 BROKEN = REPO / "tests" / "fixtures" / "check" / "broken"
@@ -67,14 +69,7 @@ needs_helper = pytest.mark.skipif(
 
 
 def compare(root: Path, mode: str = "") -> tuple[dict, bool, str]:
-    done = subprocess.run(
-        [sys.executable, "-c", COMPARE, str(root), mode],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
+    done = run_fresh(COMPARE, str(root), mode)
     first, rest = done.stdout.strip().splitlines()[-2:]
     return json.loads(first), rest == "True", done.stderr
 
