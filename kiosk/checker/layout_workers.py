@@ -6,8 +6,9 @@ and each display is laid out from a fresh window anyway (see ``layout.measure``)
 display's counts do not depend on the process that lays it out
 (``tests/checker/test_layout_workers.py`` compares them). A fork is safe only before Qt
 starts (no QApplication, one thread): the checker starts the workers right after reading
-the content. Where it cannot fork (Windows, a QApplication already running, one CPU or
-``--jobs 1``), or a worker gives nothing back, the checker lays that display out itself.
+the content. Where it cannot fork (other systems than Linux, a QApplication already
+running, one CPU or ``--jobs 1``), or a worker gives nothing back, the checker lays that
+display out itself.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ def default_jobs() -> int:
 
 
 def can_fork() -> bool:
-    if not hasattr(os, "fork") or threading.active_count() != 1:
+    """Linux only: on macOS a forked process may not use the system frameworks Qt needs
+    (CoreFoundation) without starting afresh; Windows has no fork."""
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
         return False
     from PySide6.QtCore import QCoreApplication
 
