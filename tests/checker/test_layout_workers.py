@@ -56,6 +56,10 @@ def compare(content: Path, mode: str = "") -> tuple[dict, str]:
     return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
 
 
+on_linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
+
+
+@on_linux
 @pytest.mark.parametrize("content", [FIXTURES / "layout", BUNDLED], ids=["fixture", "bundled"])
 def test_workers_count_the_same_screens_as_one_process(content):
     found, _ = compare(content)
@@ -68,6 +72,7 @@ def test_workers_count_the_same_screens_as_one_process(content):
     ]
 
 
+@on_linux
 def test_a_failed_worker_is_laid_out_by_the_checker():
     found, stderr = compare(FIXTURES / "layout", "fail")
     assert "layout worker for (800, 1280)" in stderr and "worker failed on purpose" in stderr
