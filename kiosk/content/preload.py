@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HELPER_ARG = "--read-content-for-start"  # internal: kiosk/__main__.py hands it over here
-WAIT_S = 10.0  # far beyond the ~0.1 s it takes: a helper that has not answered is stuck
+# A helper that has not answered by then is stuck (the bundled topic takes ~0.1 s; a
+# library of 50 topics on a slow machine some seconds): the kiosk reads it itself.
+WAIT_S = 60.0
 
 
 def _cpus() -> int:
