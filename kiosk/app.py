@@ -137,20 +137,12 @@ def run_kiosk(args: argparse.Namespace) -> int:
     paths = AppPaths.standard()
     settings, config_problems = load_settings(args.config or paths.config_file)
     settings = apply_flags(settings, args)
-    lock_path = paths.data_dir / "kiosk.lock"
-    lock = QLockFile(str(lock_path))
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
-    # A clean stop removes the lock; one left behind means the last run was killed
-    # (SIGKILL, power lost) with no chance to log anything. Said once the log is set up.
-    unclean_stop = lock_path.exists()
-    locked = lock.tryLock(100)
     source = ContentSource(settings, paths.data_dir / "updates", content_dir())
     content_root = source.root()
     titles = peek_titles(content_root)
     start_language = _start_language(settings.language, list(titles))
-    # Before Qt starts (a fork is safe then): the content is read by a helper process
-    # while this one starts Qt and paints the first frame.
-    preload = ContentPreload.start(content_root, start_language) if locked else None
+    # The content is read by a helper process while this one starts Qt and paints.
+    preload = ContentPreload.start(content_root, start_language)
 
     from PySide6.QtWidgets import QApplication
 
@@ -160,7 +152,15 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
     app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0]]))
     owner = KioskApp(app, paths.log_dir)
-    if preload is None:
+    # Locked once Qt has started: a start that Qt stops (no display yet) leaves no lock.
+    lock_path = paths.data_dir / "kiosk.lock"
+    lock = QLockFile(str(lock_path))
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    # A clean stop removes the lock; one left behind means the last run was killed
+    # (SIGKILL, power lost) with no chance to log anything. Said once the log is set up.
+    unclean_stop = lock_path.exists()
+    if not lock.tryLock(100):
+        preload.cancel()
         owner.log.start(settings.log_level)
         log.error("another kiosk is already running; this one stops")
         print("kiosk: already running", file=sys.stderr)

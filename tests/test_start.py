@@ -14,6 +14,8 @@ from kiosk.resources import content_dir
 
 from .fresh_python import run_fresh
 
+MANY_CPUS = hasattr(os, "sched_getaffinity") and len(os.sched_getaffinity(0)) > 1
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -101,7 +103,7 @@ def test_kiosk_process_starts_and_finishes_building(qtbot, tmp_path):
         assert process.poll() is None, errors.read_text()
         text = log_text()
         assert "content loaded: 1 topics in ['fr'], 0 problems (en later)" in text
-        if len(os.sched_getaffinity(0)) > 1:  # read while Qt started (kiosk.content.preload)
+        if MANY_CPUS:  # read while Qt started (kiosk.content.preload)
             assert "(en later) (read by a helper process)" in text
         assert text.index("starting") < text.index("content loaded")
         assert "mode: kiosk" in text  # the supervisor exists
@@ -109,3 +111,28 @@ def test_kiosk_process_starts_and_finishes_building(qtbot, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_start_that_qt_stops_leaves_no_lock(tmp_path):
+    """Qt stops a start with no display (at boot, before the display server is up, under
+    a service that restarts it): no lock may be left, or the next start says the last run
+    was killed."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "xcb",
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--windowed"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0, done.stderr  # Qt could not start
+    assert not list(tmp_path.glob("data/**/kiosk.lock")), done.stderr

@@ -40,12 +40,16 @@ def check(content_dir: Path, options: Options | None = None) -> Report:
     library = load_library(root)
     # The other displays are laid out by other processes while the checks below run.
     workers = start_layout_workers(library, options.jobs) if options.layout else None
-    problems: list[ContentProblem] = list(library.problems)  # terms.txt may add some
-    plain = plain_language_findings(library, options.limits, problems)
-    findings = [from_problem(p, root) for p in problems] + check_parity(library) + plain
-    findings += check_quizzes(library, options.limits)
-    if workers is not None:
-        findings += layout_findings(library, workers)
+    try:
+        problems: list[ContentProblem] = list(library.problems)  # terms.txt may add some
+        plain = plain_language_findings(library, options.limits, problems)
+        findings = [from_problem(p, root) for p in problems] + check_parity(library) + plain
+        findings += check_quizzes(library, options.limits)
+        if workers is not None:
+            findings += layout_findings(library, workers)
+    finally:
+        if workers is not None:
+            workers.stop()  # any not collected, after a failure
     return Report(findings, files=count_files(root), seconds=time.perf_counter() - started)
 
 

@@ -13,16 +13,21 @@ display out itself.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import select
+import signal
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import cast
 
 from kiosk.content import Library
 
 Display = tuple[int, int]
+WAIT_S = 600.0  # a worker that has not answered by then is stuck (50 topics take ~15 s)
 Counts = tuple[tuple[int, int, int, int], ...]  # as PageScreens.counts
 
 
@@ -57,11 +62,17 @@ class LayoutWorkers:
         workers = cls(library)
         if jobs < 2 or not can_fork() or not any(library.topics.values()):
             return workers
-        sys.stdout.flush()  # nothing buffered here is written twice
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered here is written twice
+            with contextlib.suppress(AttributeError, OSError, ValueError):  # closed, or None
+                stream.flush()
         for display in displays[1:jobs]:
             read_end, write_end = os.pipe()
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError:  # no more processes: the checker lays the rest out itself
+                os.close(read_end)
+                os.close(write_end)
+                break
             if pid == 0:  # the worker
                 os.close(read_end)
                 _lay_out_and_exit(library, display, write_end)
@@ -71,17 +82,49 @@ class LayoutWorkers:
 
     def collect(self) -> dict[Display, list[Counts]]:
         """Each worker's counts, page by page in ``measure``'s order; a display whose
-        worker failed is left out (the caller lays it out)."""
+        worker failed, or has not answered in WAIT_S, is left out (the caller lays it
+        out)."""
         found: dict[Display, list[Counts]] = {}
+        deadline = time.monotonic() + WAIT_S
         for display, (pid, read_end) in self.running.items():
-            with os.fdopen(read_end, "rb") as pipe:
-                data = pipe.read()
-            os.waitpid(pid, 0)
-            counts = _decode(data, self.library)
+            data = _read_until(read_end, deadline)
+            if data is None:
+                print(f"kiosk check: layout worker for {display} did not answer", file=sys.stderr)
+            _end(pid, read_end)
+            counts = _decode(data or b"", self.library)
             if counts is not None:
                 found[display] = counts
         self.running.clear()
         return found
+
+    def stop(self) -> None:
+        """Workers not collected (the check failed meanwhile) are stopped."""
+        for pid, read_end in self.running.values():
+            _end(pid, read_end)
+        self.running.clear()
+
+
+def _read_until(fd: int, deadline: float) -> bytes | None:
+    """Everything a worker writes, or None when it has not finished by the deadline."""
+    chunks: list[bytes] = []
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            break
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+    return None
+
+
+def _end(pid: int, read_end: int) -> None:
+    """Close a worker's pipe and reap it (killed first if it is still at work)."""
+    os.close(read_end)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)  # a worker that answered has left already
+    with contextlib.suppress(ChildProcessError):  # SIGCHLD ignored: the system reaped it
+        os.waitpid(pid, 0)
 
 
 def page_order(library: Library) -> list[str]:

@@ -18,6 +18,7 @@ The result is the same either way (``tests/content/test_preload.py``).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
@@ -57,7 +58,8 @@ def helper_command(root: Path, first: str) -> list[str]:
     kiosk package."""
     if getattr(sys, "frozen", False):
         return [sys.executable, HELPER_ARG, str(root), first]
-    return [sys.executable, "-m", "kiosk", HELPER_ARG, str(root), first]
+    # -P: nothing is imported from the working directory (as the `kiosk` script does not).
+    return [sys.executable, "-P", "-m", "kiosk", HELPER_ARG, str(root), first]
 
 
 class ContentPreload:
@@ -71,6 +73,7 @@ class ContentPreload:
         self.pid = 0
         self.read_end = -1
         self.helped = False  # the library came from the helper (for the log and tests)
+        self.start_problem = ""  # said in the log once it is set up (see library)
 
     @classmethod
     def start(cls, root: Path, first: str) -> ContentPreload:
@@ -79,7 +82,7 @@ class ContentPreload:
             try:
                 preload._spawn()
             except OSError as error:
-                log.warning("content helper could not start (%s); reading here", error)
+                preload.start_problem = f"content helper could not start ({error}); reading here"
         return preload
 
     def _spawn(self) -> None:
@@ -109,18 +112,29 @@ class ContentPreload:
 
     def library(self) -> Library:
         """The helper's library, or (no helper, or it failed) one read here now."""
+        if self.start_problem:
+            log.warning("%s", self.start_problem)
         if self.pid:
-            data = self._receive()
-            if data:
-                try:
-                    library: Library = pickle.loads(data)  # from our own helper, never a file
+            try:
+                data = self._receive()
+                if data:
+                    library: Library = pickle.loads(data)  # from our own helper, not a file
                     self.helped = True
                     return library
-                except Exception:  # a half-written result: read it here
-                    log.warning("content helper's result unreadable; reading here")
+            except Exception as error:  # a half-written result, say: read it here
+                log.warning("content helper's result unusable (%r); reading here", error)
         from kiosk.content.loader import load_library
 
         return load_library(self.root, first=self.first)
+
+    def cancel(self) -> None:
+        """The kiosk stops before it needs the content: the helper too."""
+        if self.pid:
+            with contextlib.suppress(ProcessLookupError):  # already gone
+                os.kill(self.pid, signal.SIGKILL)
+            os.close(self.read_end)
+            self._reap()
+            self.pid, self.read_end = 0, -1
 
     def _receive(self) -> bytes:
         chunks: list[bytes] = []
@@ -137,18 +151,31 @@ class ContentPreload:
                 break
             if not answered:
                 log.warning("content helper did not answer in %.0f s; reading here", WAIT_S)
-                os.kill(self.pid, signal.SIGKILL)
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self.pid, signal.SIGKILL)
         finally:
             os.close(self.read_end)
-            code = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+            code = self._reap()
             self.pid, self.read_end = 0, -1
-        if answered and code != 0:
-            log.warning("content helper failed (exit code %d); reading here", code)
-        return b"".join(chunks) if answered and code == 0 else b""
+        if answered and code:
+            how = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
+            log.warning("content helper failed (%s); reading here", how)
+        # (No exit code when the system reaped it: what it wrote is judged by reading it.)
+        return b"".join(chunks) if answered and not code else b""
+
+    def _reap(self) -> int | None:
+        """The helper's exit code (negative: the signal that ended it), or None when the
+        system reaped it already (SIGCHLD ignored by whoever started the kiosk)."""
+        try:
+            return os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        except ChildProcessError:
+            return None
 
 
 def helper_main(argv: list[str]) -> int:
     """In the helper: read the content, write it to stdout, and stop."""
+    # Ctrl-C reaches the whole process group: the helper just ends (no traceback).
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     root, first = Path(argv[0]), argv[1]
     from kiosk.content.loader import load_library
 

@@ -70,7 +70,8 @@ _LIVE: list[Translations] = []
 
 def of_application(app: QCoreApplication) -> list[Translations]:
     """The Translations objects that ``app`` holds (one, or none)."""
-    return [t for t in _LIVE if Shiboken.isValid(t) and t.parent() is app]
+    _LIVE[:] = [t for t in _LIVE if Shiboken.isValid(t)]  # gone with an earlier application
+    return [t for t in _LIVE if t.parent() is app]
 
 
 def translations() -> Translations | None:

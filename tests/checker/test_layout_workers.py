@@ -30,13 +30,22 @@ from kiosk.content import load_library
 
 library = load_library(Path(sys.argv[1]))
 parent = os.getpid()
-if sys.argv[2] == "fail":  # the worker for the upright tablet fails
+mode = sys.argv[2]
+if mode in ("fail", "hang"):  # the worker for the upright tablet fails, or never ends
+    import time
+    from kiosk.checker import layout_workers
+    layout_workers.WAIT_S = 3.0
     real = layout.measure
     def failing(library, displays=layout.DISPLAYS):
         if os.getpid() != parent and (800, 1280) in displays:
+            if mode == "hang":
+                time.sleep(600)
             raise RuntimeError("worker failed on purpose")
         return real(library, displays)
     layout.measure = failing
+if mode == "sigchld-ignored":  # as some launchers leave it: the system reaps children
+    import signal
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
 workers = LayoutWorkers.start(library, layout.DISPLAYS, 3)
 started = len(workers.running)
 from kiosk.checker.qt_app import ensure_application
@@ -73,11 +82,31 @@ def test_workers_count_the_same_screens_as_one_process(content):
 
 
 @on_linux
-def test_a_failed_worker_is_laid_out_by_the_checker():
-    found, stderr = compare(FIXTURES / "layout", "fail")
-    assert "layout worker for (800, 1280)" in stderr and "worker failed on purpose" in stderr
+@pytest.mark.parametrize(
+    "mode, said",
+    [
+        ("fail", "worker failed on purpose"),
+        ("hang", "did not answer"),
+        ("sigchld-ignored", ""),  # nothing to say: the counts arrive, nothing fails
+    ],
+)
+def test_a_failed_worker_is_laid_out_by_the_checker(mode, said):
+    found, stderr = compare(FIXTURES / "layout", mode)
+    assert said in stderr and (not said or "layout worker for (800, 1280)" in stderr)
     assert found["workers"] == 2
     assert found["together"] == found["alone"]
+
+
+def test_the_command_works_with_its_output_closed():
+    """A tool that closes its standard output (a pipe gone, say) must not crash it."""
+    done = subprocess.run(
+        ["/bin/sh", "-c", f'exec "{sys.executable}" -m kiosk check --strict >&-'],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
 
 
 def test_no_worker_once_qt_runs(qapp):

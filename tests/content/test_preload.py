@@ -32,11 +32,15 @@ from kiosk.content import preload as module
 from kiosk.content.preload import ContentPreload
 
 root, mode = Path(sys.argv[1]), sys.argv[2]
-broken = {  # helpers that fail, hang, or answer nonsense
+broken = {  # helpers that cannot start, fail, hang, or answer nonsense
+    "missing": ["/nonexistent/kiosk"],
     "fail": ["/bin/sh", "-c", "echo it went wrong >&2; exit 3"],
     "hang": ["/bin/sh", "-c", "exec sleep 30"],
     "nonsense": ["/bin/sh", "-c", "echo not a library"],
 }
+if mode == "sigchld-ignored":  # as some launchers leave it: the system reaps children
+    import signal
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
 if mode in broken:
     ContentPreload.command = staticmethod(lambda root, first: broken[mode])
     module.WAIT_S = 1.0
@@ -93,15 +97,16 @@ def test_the_helper_reads_the_same_library(root):
 @pytest.mark.parametrize(
     "mode, said",
     [
+        ("missing", "content helper could not start"),
         ("fail", "content helper failed (exit code 3)"),
         ("hang", "content helper did not answer"),
-        ("nonsense", "content helper's result unreadable"),
+        ("nonsense", "content helper's result unusable"),
     ],
 )
 def test_a_helper_that_fails_leaves_the_reading_to_the_kiosk(mode, said):
     found, rest_same, stderr = compare(BUNDLED, mode)
     assert said in stderr
-    assert found["started"] and not found["helped"]
+    assert found["started"] == (mode != "missing") and not found["helped"]
     assert found["same_topics"] and found["same_problems"] and rest_same
 
 
@@ -130,3 +135,31 @@ def test_the_helper_is_quiet_when_the_kiosk_has_gone():
     )
     os.close(write_end)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+
+
+@needs_helper
+def test_the_helper_works_when_the_system_reaps_children():
+    """Started by a launcher that ignores SIGCHLD, the kiosk cannot wait for its helper
+    (the system has reaped it): what the helper wrote is still used, and nothing fails."""
+    found, rest_same, stderr = compare(BUNDLED, "sigchld-ignored")
+    assert found["started"] and found["helped"], stderr
+    assert found["same_topics"] and found["same_problems"] and rest_same
+
+
+@needs_helper
+def test_the_helper_imports_nothing_from_the_working_directory(tmp_path):
+    """`python -m` would put the working directory first on the helper's import path: a
+    folder named like a library the loader uses would run in the helper."""
+    planted = tmp_path / "markdown"
+    planted.mkdir()
+    (planted / "__init__.py").write_text("raise SystemExit(7)\n", encoding="utf-8")
+    done = subprocess.run(  # -P: this side imports nothing from there either
+        [sys.executable, "-P", "-c", COMPARE, str(BUNDLED), ""],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-2])
+    assert found["started"] and found["helped"], done.stderr
