@@ -1,12 +1,17 @@
 """Process-wide set-up shared by the kiosk, its self-test and the content checker: the
-locale Qt expects, Qt's message handler (chained, never replaced), stop signals and the
-allocator."""
+locale Qt expects, Qt's message handler (chained, never replaced), stop signals, the
+allocator, and the helper processes they start (CPUs, reading a helper's answer, ending
+it)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import select
+import signal
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -196,3 +201,38 @@ def quicker_pyside_imports() -> None:
 
     uses_pyside.reads_bytes = True  # type: ignore[attr-defined]
     feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container or ``taskset`` may allow fewer)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def read_to_end(fd: int, deadline: float) -> bytes | None:
+    """Everything written to a pipe until its writer closes it, or None when that has not
+    happened by ``deadline`` (``time.monotonic``)."""
+    chunks: list[bytes] = []
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            break
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+    return None
+
+
+def end_child(pid: int, kill: bool = True) -> int | None:
+    """Reap a child process, killed first unless ``kill`` is False; its exit code
+    (negative: the signal that ended it), or None when the system reaped it already
+    (SIGCHLD ignored by whoever started this process)."""
+    if kill:
+        with contextlib.suppress(ProcessLookupError):  # gone already
+            os.kill(pid, signal.SIGKILL)
+    try:
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    except ChildProcessError:
+        return None

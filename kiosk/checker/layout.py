@@ -11,12 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QSizePolicy, QStackedWidget
 
+from kiosk.checker.layout_workers import Display, LayoutWorkers
 from kiosk.config import Settings
 from kiosk.content import Library, Page, Topic
 from kiosk.i18n import use_language
@@ -29,11 +29,7 @@ from kiosk.ui.style.metrics import TEXT_SCALES, Metrics
 from kiosk.ui.style.theme import CALM, style_sheet
 from kiosk.ui.visit import Visit
 
-if TYPE_CHECKING:
-    from kiosk.checker.layout_workers import LayoutWorkers
-
 # A kiosk screen, a landscape ward tablet, the same tablet held upright.
-Display = tuple[int, int]
 DISPLAYS: tuple[Display, ...] = ((1920, 1080), (1280, 800), (800, 1280))
 REFERENCE_DPI = 96
 SIZE_NAMES = ("A", "A+", "A++")
@@ -109,24 +105,16 @@ def measure_with(library: Library, workers: LayoutWorkers) -> list[PageScreens]:
     results = measure(library, mine)
     found = workers.collect()
     missing = tuple(display for display in DISPLAYS if display not in mine and display not in found)
+    parts = list(found.values())
     if missing:
-        results = merge(results, measure(library, missing))
-    for counts in found.values():
-        results = [PageScreens(r.page, r.counts + c) for r, c in zip(results, counts, strict=True)]
-    return sort_displays(results)
-
-
-def merge(first: list[PageScreens], second: list[PageScreens]) -> list[PageScreens]:
-    return [PageScreens(a.page, a.counts + b.counts) for a, b in zip(first, second, strict=True)]
-
-
-def sort_displays(results: list[PageScreens]) -> list[PageScreens]:
-    """Counts in DISPLAYS order, whoever laid each display out."""
+        parts.append([r.counts for r in measure(library, missing)])
     order = {display: n for n, display in enumerate(DISPLAYS)}
-    return [
-        PageScreens(r.page, tuple(sorted(r.counts, key=lambda c: (order[(c[0], c[1])], c[2]))))
-        for r in results
-    ]
+    merged = []
+    for number, result in enumerate(results):
+        counts = [*result.counts, *(c for part in parts for c in part[number])]
+        counts.sort(key=lambda c: (order[(c[0], c[1])], c[2]))  # DISPLAYS order, then size
+        merged.append(PageScreens(result.page, tuple(counts)))
+    return merged
 
 
 class ReaderProbe:

@@ -16,8 +16,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import select
-import signal
 import sys
 import threading
 import time
@@ -25,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from kiosk.content import Library
+from kiosk.process import end_child, read_to_end, usable_cpus
 
 Display = tuple[int, int]
 WAIT_S = 600.0  # a worker that has not answered by then is stuck (50 topics take ~15 s)
@@ -34,8 +33,7 @@ Counts = tuple[tuple[int, int, int, int], ...]  # as PageScreens.counts
 def default_jobs() -> int:
     """Processes for the layout: one per display where there is more than one CPU (three
     processes on two CPUs still finish first: the displays' costs differ)."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return 1 if (cpus or 1) < 2 else 3
+    return 1 if usable_cpus() < 2 else 3
 
 
 def can_fork() -> bool:
@@ -87,7 +85,7 @@ class LayoutWorkers:
         found: dict[Display, list[Counts]] = {}
         deadline = time.monotonic() + WAIT_S
         for display, (pid, read_end) in self.running.items():
-            data = _read_until(read_end, deadline)
+            data = read_to_end(read_end, deadline)
             if data is None:
                 print(f"kiosk check: layout worker for {display} did not answer", file=sys.stderr)
             _end(pid, read_end)
@@ -104,27 +102,11 @@ class LayoutWorkers:
         self.running.clear()
 
 
-def _read_until(fd: int, deadline: float) -> bytes | None:
-    """Everything a worker writes, or None when it has not finished by the deadline."""
-    chunks: list[bytes] = []
-    while (left := deadline - time.monotonic()) > 0:
-        ready, _, _ = select.select([fd], [], [], left)
-        if not ready:
-            break
-        chunk = os.read(fd, 1 << 16)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-    return None
-
-
 def _end(pid: int, read_end: int) -> None:
-    """Close a worker's pipe and reap it (killed first if it is still at work)."""
+    """Close a worker's pipe and reap it (killed first if it is still at work; one that
+    answered has left already)."""
     os.close(read_end)
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)  # a worker that answered has left already
-    with contextlib.suppress(ChildProcessError):  # SIGCHLD ignored: the system reaped it
-        os.waitpid(pid, 0)
+    end_child(pid)
 
 
 def page_order(library: Library) -> list[str]:

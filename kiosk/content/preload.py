@@ -18,16 +18,16 @@ The result is the same either way (``tests/content/test_preload.py``).
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import pickle
-import select
 import signal
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kiosk.process import end_child, read_to_end, usable_cpus
 
 if TYPE_CHECKING:
     from kiosk.content.model import Library
@@ -40,14 +40,8 @@ HELPER_ARG = "--read-content-for-start"  # internal: kiosk/__main__.py hands it 
 WAIT_S = 60.0
 
 
-def _cpus() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def can_help() -> bool:
-    if not hasattr(os, "posix_spawn") or _cpus() < 2:
+    if not hasattr(os, "posix_spawn") or usable_cpus() < 2:
         return False
     qt_core = sys.modules.get("PySide6.QtCore")
     return qt_core is None or qt_core.QCoreApplication.instance() is None
@@ -130,46 +124,26 @@ class ContentPreload:
     def cancel(self) -> None:
         """The kiosk stops before it needs the content: the helper too."""
         if self.pid:
-            with contextlib.suppress(ProcessLookupError):  # already gone
-                os.kill(self.pid, signal.SIGKILL)
             os.close(self.read_end)
-            self._reap()
+            end_child(self.pid)
             self.pid, self.read_end = 0, -1
 
     def _receive(self) -> bytes:
-        chunks: list[bytes] = []
-        deadline = time.monotonic() + WAIT_S
-        answered = False
+        data = None
         try:
-            while (left := deadline - time.monotonic()) > 0:
-                ready, _, _ = select.select([self.read_end], [], [], left)
-                chunk = os.read(self.read_end, 1 << 16) if ready else b""
-                if chunk:
-                    chunks.append(chunk)
-                    continue
-                answered = bool(ready)  # the end of its output, or no answer in time
-                break
-            if not answered:
-                log.warning("content helper did not answer in %.0f s; reading here", WAIT_S)
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(self.pid, signal.SIGKILL)
+            data = read_to_end(self.read_end, time.monotonic() + WAIT_S)
         finally:
             os.close(self.read_end)
-            code = self._reap()
+            code = end_child(self.pid, kill=data is None)
             self.pid, self.read_end = 0, -1
-        if answered and code:
+        if data is None:
+            log.warning("content helper did not answer in %.0f s; reading here", WAIT_S)
+            return b""
+        if code:  # (None: the system reaped it; what it wrote is judged by reading it)
             how = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
             log.warning("content helper failed (%s); reading here", how)
-        # (No exit code when the system reaped it: what it wrote is judged by reading it.)
-        return b"".join(chunks) if answered and not code else b""
-
-    def _reap(self) -> int | None:
-        """The helper's exit code (negative: the signal that ended it), or None when the
-        system reaped it already (SIGCHLD ignored by whoever started the kiosk)."""
-        try:
-            return os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
-        except ChildProcessError:
-            return None
+            return b""
+        return data
 
 
 def helper_main(argv: list[str]) -> int:
